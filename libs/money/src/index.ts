@@ -1,0 +1,3 @@
+export { Money, InvalidAmountError } from './money';
+export { splitEven, allocate } from './split';
+export type { Decimal } from './money-decimal';
