@@ -1,0 +1,73 @@
+import type { ProgrammeState } from '../programme/programme.state';
+import type { AwardCommand } from './award.commands';
+import type { AwardEvent } from './award.events';
+import { evolveAward, initialAwardState, type AwardState } from './award.state';
+import { decideCloseAward } from './close-award/close-award.decide';
+import { decideCommitGrant } from './commit-grant/commit-grant.decide';
+import { decideExtendProvision } from './extend-provision/extend-provision.decide';
+import { decideMakeAward } from './make-award/make-award.decide';
+import { decidePayDisbursement } from './pay-disbursement/pay-disbursement.decide';
+import { decidePledgeMatchFunding } from './pledge-match-funding/pledge-match-funding.decide';
+import { decideReceiveMatchFunding } from './receive-match-funding/receive-match-funding.decide';
+import { decideRecordDecision } from './record-decision/record-decision.decide';
+import { decideReverseDisbursement } from './reverse-disbursement/reverse-disbursement.decide';
+import { decideSetSpendProfile } from './set-spend-profile/set-spend-profile.decide';
+import { decideVaryAward } from './vary-award/vary-award.decide';
+import { decideVaryGrantCommitment } from './vary-grant-commitment/vary-grant-commitment.decide';
+import { decideWithdrawMatchFunding } from './withdraw-match-funding/withdraw-match-funding.decide';
+
+/** What a decision may know besides the award's own stream, loaded by the handler beforehand. */
+export interface AwardDecisionContext {
+  /** The state of the programme a MakeAward names; absent or not-opened when no such programme exists. */
+  readonly programme?: ProgrammeState;
+}
+
+/**
+ * The award's decider: the events a command would record, or a FundingError (and nothing recorded).
+ * Pure: time, ids and the actor arrive with the command or in the handler's metadata.
+ */
+export const decideAward = (
+  state: AwardState,
+  command: AwardCommand,
+  context: AwardDecisionContext = {},
+): AwardEvent[] => {
+  switch (command.type) {
+    case 'MakeAward':
+      return decideMakeAward(state, command, context);
+    case 'VaryAward':
+      return decideVaryAward(state, command);
+    case 'PledgeMatchFunding':
+      return decidePledgeMatchFunding(state, command);
+    case 'ReceiveMatchFunding':
+      return decideReceiveMatchFunding(state, command);
+    case 'WithdrawMatchFunding':
+      return decideWithdrawMatchFunding(state, command);
+    case 'CommitGrant':
+      return decideCommitGrant(state, command);
+    case 'VaryGrantCommitment':
+      return decideVaryGrantCommitment(state, command);
+    case 'PayDisbursement':
+      return decidePayDisbursement(state, command);
+    case 'ReverseDisbursement':
+      return decideReverseDisbursement(state, command);
+    case 'ExtendProvision':
+      return decideExtendProvision(state, command);
+    case 'SetSpendProfile':
+      return decideSetSpendProfile(state, command);
+    case 'RecordDecision':
+      return decideRecordDecision(state, command);
+    case 'CloseAward':
+      return decideCloseAward(state, command);
+    default: {
+      const unhandled: never = command;
+      throw new Error(`unhandled award command ${(unhandled as AwardCommand).type}`);
+    }
+  }
+};
+
+/** The award as one decider value (initial state, evolve, decide) for handlers and specifications. */
+export const awardDecider = {
+  initialState: initialAwardState,
+  evolve: evolveAward,
+  decide: decideAward,
+} as const;

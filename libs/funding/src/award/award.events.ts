@@ -1,0 +1,180 @@
+import type { IsoDate, Month } from '@fundledger/calendar';
+import type { MonthWindow, Organisation } from '../funding.values';
+
+/**
+ * Events of the stream `award-<awardId>` (DESIGN §3). Data is plain JSON exactly as stored: money as
+ * fixed 2-dp strings ("15000.00"), months 'YYYY-MM', dates 'YYYY-MM-DD'. Every event names its award.
+ */
+
+/** A money amount as stored: a fixed-scale 2-dp string, never a JSON number. */
+export type MoneyString = string;
+
+/** JSON as recorded in certificates and returns, whose figures are shaped by reporting, not by this fold. */
+export type JsonData = string | number | boolean | null | readonly JsonData[] | { readonly [key: string]: JsonData };
+
+type AwardEventOf<Type extends string, Data> = {
+  readonly type: Type;
+  readonly data: Readonly<{ awardId: string } & Data>;
+};
+
+export type AwardMade = AwardEventOf<
+  'AwardMade',
+  {
+    programmeId?: string;
+    funder: Organisation;
+    recipient: Organisation;
+    amount: MoneyString;
+    awardedOn: IsoDate;
+    window: MonthWindow;
+    decisionRef: string;
+    description: string;
+  }
+>;
+
+export type AwardVaried = AwardEventOf<
+  'AwardVaried',
+  { newAmount?: MoneyString; newWindowEnd?: Month; reason: string; reference: string }
+>;
+
+export type MatchFundingPledged = AwardEventOf<
+  'MatchFundingPledged',
+  {
+    contributionId: string;
+    contributor: Organisation;
+    amount: MoneyString;
+    /** Absent: the contribution may be spent in any provision month, including months added by later extensions. */
+    window?: MonthWindow;
+    reference?: string;
+  }
+>;
+
+export type MatchFundingReceived = AwardEventOf<
+  'MatchFundingReceived',
+  { contributionId: string; amount: MoneyString; receivedOn: IsoDate }
+>;
+
+export type MatchFundingWithdrawn = AwardEventOf<
+  'MatchFundingWithdrawn',
+  { contributionId: string; amount: MoneyString; reason: string }
+>;
+
+export type GrantCommitted = AwardEventOf<
+  'GrantCommitted',
+  { grantId: string; grantee: Organisation; amount: MoneyString; purpose: string }
+>;
+
+export type GrantCommitmentVaried = AwardEventOf<
+  'GrantCommitmentVaried',
+  { grantId: string; newAmount: MoneyString; reason: string }
+>;
+
+export type DisbursementPaid = AwardEventOf<
+  'DisbursementPaid',
+  { grantId: string; disbursementId: string; amount: MoneyString; paidOn: IsoDate; reference: string }
+>;
+
+export type DisbursementReversed = AwardEventOf<'DisbursementReversed', { disbursementId: string; reason: string }>;
+
+export type ProvisionExtended = AwardEventOf<
+  'ProvisionExtended',
+  { newEnd: Month; reason: string; fundedBy: readonly string[] }
+>;
+
+export type SpendProfileSet = AwardEventOf<
+  'SpendProfileSet',
+  /** Every provision month, in calendar order, with its planned cost (0.00 allowed). */
+  { months: Readonly<Record<Month, MoneyString>> }
+>;
+
+export type DeclaredTotals = {
+  readonly awardAmount?: MoneyString;
+  readonly matchTotal?: MoneyString;
+  readonly grantsTotal?: MoneyString;
+};
+
+export type DecisionRecorded = AwardEventOf<
+  'DecisionRecorded',
+  { decisionRef: string; decidedOn: IsoDate; declared: DeclaredTotals }
+>;
+
+export type CertificateBasis = 'a' | 'b' | 'c';
+
+export type BudgetCertified = AwardEventOf<
+  'BudgetCertified',
+  {
+    basis: CertificateBasis;
+    regulationsComplied: boolean;
+    officer: Organisation;
+    certifiedOn: IsoDate;
+    decisionRef: string;
+    figures: { readonly [name: string]: JsonData };
+    figuresHash: string;
+    /** Revision of the award stream the certified figures were read at. */
+    atRevision: number;
+  }
+>;
+
+export type ReturnSubmitted = AwardEventOf<
+  'ReturnSubmitted',
+  {
+    financialYear: string;
+    quarter: 1 | 2 | 3 | 4;
+    figures: { readonly [name: string]: JsonData };
+    figuresHash: string;
+  }
+>;
+
+export type AwardClosed = AwardEventOf<'AwardClosed', { closedOn: IsoDate; underspendReturned: MoneyString }>;
+
+export type AwardEvent =
+  | AwardMade
+  | AwardVaried
+  | MatchFundingPledged
+  | MatchFundingReceived
+  | MatchFundingWithdrawn
+  | GrantCommitted
+  | GrantCommitmentVaried
+  | DisbursementPaid
+  | DisbursementReversed
+  | ProvisionExtended
+  | SpendProfileSet
+  | DecisionRecorded
+  | BudgetCertified
+  | ReturnSubmitted
+  | AwardClosed;
+
+export type AwardEventType = AwardEvent['type'];
+
+/** Keyed by type so that the compiler refuses a list that forgets an event. */
+const awardEventTypes: Readonly<Record<AwardEventType, true>> = {
+  AwardMade: true,
+  AwardVaried: true,
+  MatchFundingPledged: true,
+  MatchFundingReceived: true,
+  MatchFundingWithdrawn: true,
+  GrantCommitted: true,
+  GrantCommitmentVaried: true,
+  DisbursementPaid: true,
+  DisbursementReversed: true,
+  ProvisionExtended: true,
+  SpendProfileSet: true,
+  DecisionRecorded: true,
+  BudgetCertified: true,
+  ReturnSubmitted: true,
+  AwardClosed: true,
+};
+
+export const AWARD_EVENT_TYPES = Object.keys(awardEventTypes) as readonly AwardEventType[];
+
+export const isAwardEventType = (type: string): type is AwardEventType => Object.hasOwn(awardEventTypes, type);
+
+/**
+ * Types an event read back from the award stream. Data is trusted (only decisions wrote it, and the hash
+ * chain guards it); the type is checked so that an event this version does not know fails loudly.
+ */
+export const toAwardEvent = (recorded: { readonly type: string; readonly data: unknown }): AwardEvent => {
+  if (!isAwardEventType(recorded.type)) throw new Error(`unknown award event type ${recorded.type}`);
+  return { type: recorded.type, data: recorded.data } as AwardEvent;
+};
+
+export const awardStreamName = (awardId: string): string => `award-${awardId}`;

@@ -1,0 +1,18 @@
+import {
+  id,
+  money,
+  organisation,
+  parseCommandBody,
+  PROSE,
+  required,
+} from '../../input/command-body.parser';
+import type { CommitGrant } from '../award.commands';
+
+export const parseCommitGrant = (raw: unknown): CommitGrant =>
+  parseCommandBody('CommitGrant', raw, {
+    awardId: required(id),
+    grantId: required(id),
+    grantee: required(organisation),
+    amount: required(money()),
+    purpose: required(PROSE),
+  });

@@ -1,0 +1,17 @@
+import {
+  id,
+  idList,
+  month,
+  parseCommandBody,
+  PROSE,
+  required,
+} from '../../input/command-body.parser';
+import type { ExtendProvision } from '../award.commands';
+
+export const parseExtendProvision = (raw: unknown): ExtendProvision =>
+  parseCommandBody('ExtendProvision', raw, {
+    awardId: required(id),
+    newEnd: required(month),
+    reason: required(PROSE),
+    fundedBy: required(idList),
+  });

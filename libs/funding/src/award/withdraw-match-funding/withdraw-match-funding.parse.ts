@@ -1,0 +1,10 @@
+import { id, money, parseCommandBody, PROSE, required } from '../../input/command-body.parser';
+import type { WithdrawMatchFunding } from '../award.commands';
+
+export const parseWithdrawMatchFunding = (raw: unknown): WithdrawMatchFunding =>
+  parseCommandBody('WithdrawMatchFunding', raw, {
+    awardId: required(id),
+    contributionId: required(id),
+    amount: required(money()),
+    reason: required(PROSE),
+  });

@@ -1,0 +1,39 @@
+import { fundingCommandParsers, isProgrammeCommand, parseFundingCommand } from './funding-command.parse';
+
+describe('parsing a command of a named type', () => {
+  it('dispatches on the type', () => {
+    const command = parseFundingCommand('ReverseDisbursement', { awardId: 'a', disbursementId: 'd', reason: 'Duplicate' });
+    expect(command).toEqual({ type: 'ReverseDisbursement', awardId: 'a', disbursementId: 'd', reason: 'Duplicate' });
+    expect(isProgrammeCommand(command)).toBe(false);
+  });
+
+  it('knows the programme command from the award commands', () =>
+    expect(
+      isProgrammeCommand(
+        parseFundingCommand('OpenProgramme', {
+          programmeId: 'p',
+          name: 'P',
+          funder: { id: 'f', name: 'F' },
+          envelope: '1.00',
+          financialYear: '2021-22',
+        }),
+      ),
+    ).toBe(true));
+
+  it('knows every command type of DESIGN but the certificate and the return, which come later', () =>
+    expect(Object.keys(fundingCommandParsers).sort()).toEqual(
+      [
+        'OpenProgramme', 'MakeAward', 'VaryAward', 'PledgeMatchFunding', 'ReceiveMatchFunding', 'WithdrawMatchFunding',
+        'CommitGrant', 'VaryGrantCommitment', 'PayDisbursement', 'ReverseDisbursement', 'ExtendProvision',
+        'SetSpendProfile', 'RecordDecision', 'CloseAward',
+      ].sort(),
+    ));
+
+  it.each([['CertifyBudget'], ['toString'], [undefined]])('refuses the unknown type %s', (type) =>
+    expect(() => parseFundingCommand(type, {})).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_COMMAND',
+        fields: [expect.objectContaining({ field: 'type', message: expect.stringMatching(/^type: unknown command type/) })],
+      }),
+    ));
+});
