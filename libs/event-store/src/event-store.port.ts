@@ -7,8 +7,8 @@
  */
 
 /** JSON-serialisable payload stored with an event. Money inside is always a fixed-scale string. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type JsonObject = { readonly [key: string]: JsonValue };
 
 /**
  * `no_stream`: the stream must not exist yet. `any`: no check. A bigint: the revision of the last

@@ -17,12 +17,16 @@ export function canonicalJson(value: JsonValue | undefined): string {
     }
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) {
+  if (isArray(value)) {
     return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
   }
-  const members = Object.keys(value)
-    .filter((key) => value[key] !== undefined)
+  const record = value as { readonly [key: string]: JsonValue | undefined };
+  const members = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
     .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`);
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
   return `{${members.join(',')}}`;
 }
+
+// Array.isArray does not narrow readonly arrays (TypeScript #17002).
+const isArray = (value: unknown): value is readonly JsonValue[] => Array.isArray(value);

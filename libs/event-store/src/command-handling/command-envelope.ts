@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import type { JsonObject, JsonValue } from '../event-store.port';
+import { canonicalJson } from '../chain/canonical-json';
+
+export interface Actor {
+  readonly id: string;
+  readonly role: string;
+}
+
+/** What arrives with every command besides its body: who, which request, and its identity for retries. */
+export interface CommandEnvelope {
+  /** The client's id for this command (body `commandId` or the `Idempotency-Key` header). */
+  readonly commandId: string;
+  /** sha256 of the canonical command body, so a reused id with a different body can be refused. */
+  readonly commandHash: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  readonly actor: Actor;
+}
+
+/** Hashes what the client asked for, minus its own id, so the same request hashes the same way from HTTP and the CLI. */
+export function hashCommandBody(type: string, body: JsonObject): string {
+  const { commandId: _id, ...rest } = body;
+  const hashed: JsonValue = { type, body: rest as JsonObject };
+  return createHash('sha256').update(canonicalJson(hashed)).digest('hex');
+}

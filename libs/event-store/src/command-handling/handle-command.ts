@@ -1,0 +1,130 @@
+import { v5 as uuidv5 } from 'uuid';
+import type { EventStore, EventToAppend, JsonObject, RecordedEvent } from '../event-store.port';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
+import { computeEventHash, GENESIS_HASH } from '../chain/event-chain';
+import type { CommandEnvelope } from './command-envelope';
+import { CommandIdReusedError, ConcurrencyConflictError } from './command-handling.errors';
+
+/** Bumped when an event's stored shape changes, so old events can be upcast on read. */
+export const EVENT_SCHEMA_VERSION = 1;
+
+/** Event ids derive from the command id, so a retried command re-appends the same ids and the store dedupes it. */
+const EVENT_ID_NAMESPACE = '4c1f3a9e-7d3b-5b8e-9a61-2f0d6c8e1b47';
+
+export interface DomainEvent {
+  readonly type: string;
+  readonly data: JsonObject;
+}
+
+export interface StreamDecision<S, E extends DomainEvent> {
+  readonly stream: string;
+  readonly initialState: S;
+  readonly evolve: (state: S, event: E) => S;
+  /** Pure: the events the command produces on this state, or a thrown domain error. */
+  readonly decide: (state: S) => readonly E[];
+}
+
+export interface CommandOutcome {
+  readonly stream: string;
+  readonly events: ReadonlyArray<{ id: string; type: string; data: JsonObject; metadata: JsonObject; revision: bigint }>;
+  readonly nextExpectedRevision: bigint;
+  readonly position: bigint;
+  /** True when this answers a retry of a command already applied: nothing new was written. */
+  readonly replayed: boolean;
+}
+
+export interface HandleCommandOptions {
+  readonly now: () => Date;
+  readonly maxAttempts?: number;
+}
+
+/**
+ * Load, decide, append with the revision read; on a concurrent write, decide again on fresh state,
+ * a bounded number of times. A command id already in the stream is answered with its first outcome.
+ */
+export async function handleCommand<S, E extends DomainEvent>(
+  store: EventStore,
+  decision: StreamDecision<S, E>,
+  envelope: CommandEnvelope,
+  options: HandleCommandOptions,
+): Promise<CommandOutcome> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    const history = await readAll(store.readStream(decision.stream));
+    const earlier = history.filter((event) => event.metadata.commandId === envelope.commandId);
+    if (earlier.length > 0) return replay(decision.stream, earlier, envelope);
+
+    const state = history.reduce((s, event) => decision.evolve(s, event as unknown as E), decision.initialState);
+    const decided = decision.decide(state);
+    const last = history[history.length - 1];
+    const toAppend = chain(decided, envelope, last, options.now());
+    try {
+      const result = await store.append(decision.stream, toAppend, {
+        expectedRevision: last ? last.revision : 'no_stream',
+      });
+      const firstRevision = result.nextExpectedRevision - BigInt(toAppend.length) + 1n;
+      return {
+        stream: decision.stream,
+        events: toAppend.map((event, i) => ({ ...event, revision: firstRevision + BigInt(i) })),
+        nextExpectedRevision: result.nextExpectedRevision,
+        position: result.position,
+        replayed: false,
+      };
+    } catch (error) {
+      if (error instanceof DuplicateEventIdError) {
+        throw new CommandIdReusedError(envelope.commandId, `its events are already recorded outside ${decision.stream}`);
+      }
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+    }
+  }
+  throw new ConcurrencyConflictError(decision.stream, maxAttempts);
+}
+
+function chain(
+  events: readonly DomainEvent[],
+  envelope: CommandEnvelope,
+  last: RecordedEvent | undefined,
+  now: Date,
+): EventToAppend[] {
+  let prevHash = last ? String(last.metadata.hash ?? '') : GENESIS_HASH;
+  return events.map((event, index) => {
+    const metadata: JsonObject = {
+      commandId: envelope.commandId,
+      commandHash: envelope.commandHash,
+      correlationId: envelope.correlationId ?? envelope.commandId,
+      causationId: envelope.causationId ?? envelope.commandId,
+      actor: { id: envelope.actor.id, role: envelope.actor.role },
+      recordedAt: now.toISOString(),
+      schemaVersion: EVENT_SCHEMA_VERSION,
+      prevHash,
+    };
+    const hash = computeEventHash(event.type, event.data, metadata);
+    prevHash = hash;
+    return {
+      id: uuidv5(`${envelope.commandId}#${index}`, EVENT_ID_NAMESPACE),
+      type: event.type,
+      data: event.data,
+      metadata: { ...metadata, hash },
+    };
+  });
+}
+
+function replay(stream: string, earlier: RecordedEvent[], envelope: CommandEnvelope): CommandOutcome {
+  if (earlier[0].metadata.commandHash !== envelope.commandHash) {
+    throw new CommandIdReusedError(envelope.commandId, `it was first used on ${stream} with another body`);
+  }
+  const last = earlier[earlier.length - 1];
+  return {
+    stream,
+    events: earlier.map(({ id, type, data, metadata, revision }) => ({ id, type, data, metadata, revision })),
+    nextExpectedRevision: last.revision,
+    position: last.position,
+    replayed: true,
+  };
+}
+
+async function readAll(events: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> {
+  const collected: RecordedEvent[] = [];
+  for await (const event of events) collected.push(event);
+  return collected;
+}

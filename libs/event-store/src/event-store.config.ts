@@ -1,0 +1,125 @@
+import { resolve } from 'node:path';
+
+/** Which adapter serves the event store port, and where it finds its data. */
+export type EventStoreConfig = SqliteStoreConfig | EventStoreDbStoreConfig;
+
+export interface SqliteStoreConfig {
+  readonly kind: 'sqlite';
+  /** The database file, as configured (relative paths are relative to the working directory). */
+  readonly path: string;
+  readonly busyTimeoutMs: number;
+}
+
+export interface EventStoreDbStoreConfig {
+  readonly kind: 'eventstoredb';
+  readonly connectionString: string;
+}
+
+export type EventStoreKind = EventStoreConfig['kind'];
+
+/** The process environment, or any map of variable names to values that stands in for it. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export interface ConfigurationProblem {
+  readonly variable: string;
+  /** Says what the variable must be and what it was, e.g. `must be ..., got 'abc'`. */
+  readonly problem: string;
+}
+
+/** Every bad variable at once, so an operator fixes the environment in one pass rather than one per restart. */
+export class ConfigurationError extends Error {
+  readonly code = 'CONFIGURATION_INVALID';
+
+  constructor(readonly problems: readonly ConfigurationProblem[]) {
+    super(problems.map(({ variable, problem }) => `Configuration error: ${variable} ${problem}`).join('\n'));
+    this.name = 'ConfigurationError';
+  }
+}
+
+export const STORE_KINDS: readonly EventStoreKind[] = ['sqlite', 'eventstoredb'];
+export const DEFAULT_SQLITE_PATH = './data/fundledger.sqlite';
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+const MAX_TIMER_MS = 2_147_483_647;
+const CONNECTION_STRING_SCHEMES = ['esdb://', 'esdb+discover://'];
+
+/**
+ * An empty value counts as unset: compose files and CI systems routinely pass `NAME=` for a variable
+ * they do not mean to set.
+ */
+export const readVariable = (env: Environment, name: string): string | undefined => {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+};
+
+/** Reads a whole number in [min, max]; records a problem and returns undefined when it is not one. */
+export const readInteger = (
+  env: Environment,
+  name: string,
+  bounds: { min: number; max: number; fallback: number; what: string },
+  problems: ConfigurationProblem[],
+): number | undefined => {
+  const raw = readVariable(env, name);
+  if (raw === undefined) return bounds.fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (Number.isSafeInteger(value) && value >= bounds.min && value <= bounds.max) return value;
+  problems.push({ variable: name, problem: `must be ${bounds.what} from ${bounds.min} to ${bounds.max}, got '${raw}'` });
+  return undefined;
+};
+
+/** The same validation as loadStoreConfig, reporting problems instead of throwing, for callers that add their own. */
+export const readStoreConfig = (
+  env: Environment,
+  problems: ConfigurationProblem[],
+): EventStoreConfig | undefined => {
+  const before = problems.length;
+  const kindValue = readVariable(env, 'FUNDLEDGER_STORE') ?? 'sqlite';
+  const kind = STORE_KINDS.find((candidate) => candidate === kindValue);
+  if (kind === undefined) {
+    problems.push({ variable: 'FUNDLEDGER_STORE', problem: `must be one of ${STORE_KINDS.join(', ')}, got '${kindValue}'` });
+  }
+
+  const path = readVariable(env, 'FUNDLEDGER_DB') ?? DEFAULT_SQLITE_PATH;
+  const busyTimeoutMs = readInteger(
+    env,
+    'FUNDLEDGER_BUSY_TIMEOUT_MS',
+    { min: 0, max: MAX_TIMER_MS, fallback: DEFAULT_BUSY_TIMEOUT_MS, what: 'a whole number of milliseconds' },
+    problems,
+  );
+
+  // Checked whenever it is set, not only when EventStoreDB is selected: a malformed value is a typo
+  // waiting to surface on the day someone switches stores.
+  const connectionString = readVariable(env, 'EVENTSTORE_CONNECTION_STRING');
+  if (connectionString !== undefined && !CONNECTION_STRING_SCHEMES.some((scheme) => connectionString.startsWith(scheme))) {
+    problems.push({
+      variable: 'EVENTSTORE_CONNECTION_STRING',
+      problem: `must start with ${CONNECTION_STRING_SCHEMES.join(' or ')}, got '${redactConnectionString(connectionString)}'`,
+    });
+  }
+  if (kind === 'eventstoredb' && connectionString === undefined) {
+    problems.push({
+      variable: 'EVENTSTORE_CONNECTION_STRING',
+      problem: 'is required when FUNDLEDGER_STORE is eventstoredb (e.g. esdb://localhost:2113?tls=false)',
+    });
+  }
+
+  if (problems.length > before || kind === undefined || busyTimeoutMs === undefined) return undefined;
+  return kind === 'sqlite'
+    ? { kind, path, busyTimeoutMs }
+    : { kind, connectionString: connectionString as string };
+};
+
+/** The store part of the configuration, or a ConfigurationError naming every bad variable. */
+export const loadStoreConfig = (env: Environment): EventStoreConfig => {
+  const problems: ConfigurationProblem[] = [];
+  const config = readStoreConfig(env, problems);
+  if (config === undefined) throw new ConfigurationError(problems);
+  return config;
+};
+
+/** Credentials never reach logs or error messages. */
+export const redactConnectionString = (connectionString: string): string =>
+  connectionString.replace(/\/\/[^@/]*@/, '//***@');
+
+/** Where the data lives, fit for a log line or the CLI's status: an absolute file, or a redacted address. */
+export const describeStoreLocation = (config: EventStoreConfig): string =>
+  config.kind === 'sqlite' ? resolve(config.path) : redactConnectionString(config.connectionString);

@@ -1,0 +1,1 @@
+export { EventStoreDbEventStore, type EventStoreDbClient } from './eventstoredb-event-store';

@@ -1,0 +1,59 @@
+/**
+ * A child process for the durability and multi-process specs:
+ *   node durability-appender.child.js <db path> <stream> <writer name> [number of appends]
+ * It appends batches of 1 to 3 events to one stream, forever or for the given number of appends, and
+ * prints the global position of each batch's last event on its own line only after the append has
+ * resolved: every line printed is a promise that the batch is durable. On a conflict with another
+ * writer it takes the stream's actual revision and tries the same batch again. START_AT (epoch ms) in
+ * the environment holds the first append until then, so that several children really do contend.
+ */
+import { randomUUID } from 'node:crypto';
+import { WrongExpectedRevisionError } from '../event-store.errors';
+import type { EventToAppend, ExpectedRevision } from '../event-store.port';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const [path, stream, writer, appendsArgument] = process.argv.slice(2);
+if (path === undefined || stream === undefined || writer === undefined) {
+  process.stderr.write('usage: durability-appender.child.js <db path> <stream> <writer name> [number of appends]\n');
+  process.exit(2);
+}
+const appends = appendsArgument === undefined ? Number.POSITIVE_INFINITY : Number(appendsArgument);
+// Enough bytes per event that a kill often lands while SQLite is writing pages, not between appends.
+const padding = 'ledger line £ é 漢字 🚓 '.repeat(60);
+
+const batchOf = (batch: number): EventToAppend[] => {
+  const size = 1 + (batch % 3);
+  return Array.from({ length: size }, (_, index) => ({
+    id: randomUUID(),
+    type: 'DurabilityChecked',
+    data: { writer, batch, index, size, padding },
+    metadata: { writer },
+  }));
+};
+
+const run = async (): Promise<void> => {
+  const store = SqliteEventStore.open({ path, busyTimeoutMs: 10_000 });
+  const wait = Number(process.env['START_AT'] ?? 0) - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  let expectedRevision: ExpectedRevision = 'any';
+  for (let batch = 0; batch < appends; batch += 1) {
+    const events = batchOf(batch);
+    for (;;) {
+      try {
+        const result = await store.append(stream, events, { expectedRevision });
+        expectedRevision = result.nextExpectedRevision;
+        process.stdout.write(`${result.position}\n`);
+        break;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        expectedRevision = error.actual;
+      }
+    }
+  }
+  await store.close();
+};
+
+run().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+import type { Database } from 'better-sqlite3';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
+import type { AppendResult, EventToAppend, ExpectedRevision } from '../event-store.port';
+import type { RecordedPlace, RowToInsert, SqliteEventLog } from './sqlite-event-log';
+
+export interface AppendRequest {
+  readonly stream: string;
+  readonly events: readonly EventToAppend[];
+  readonly expectedRevision: ExpectedRevision;
+  readonly recordedAt: string;
+}
+
+/**
+ * Appends all of the request's events or none. BEGIN IMMEDIATE takes SQLite's single write lock before
+ * the stream's revision is read, so the revision check and the inserts are one step for every
+ * connection and process sharing the file: two writers that read the same revision cannot both pass.
+ */
+export const appendInTransaction = (db: Database, log: SqliteEventLog, request: AppendRequest): AppendResult => {
+  // An empty append has no revision or position to report for a stream that does not exist yet, and
+  // a command that decides nothing has nothing to record: the caller must skip the append instead.
+  if (request.events.length === 0) {
+    throw new RangeError(
+      `append to stream ${request.stream}: no events given; skip the append when there is nothing to record`,
+    );
+  }
+  const repeated = firstRepeatedId(request.events);
+  if (repeated !== undefined) throw new DuplicateEventIdError(request.stream, repeated);
+  // Serialised before taking the lock so that a large payload does not lengthen the time others wait.
+  const rows = request.events.map(
+    (event): Omit<RowToInsert, 'revision'> => ({
+      id: event.id,
+      stream: request.stream,
+      type: event.type,
+      data: JSON.stringify(event.data),
+      metadata: JSON.stringify(event.metadata),
+      recordedAt: request.recordedAt,
+    }),
+  );
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = checkAndWrite(log, request, rows);
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    rollBack(db);
+    throw error;
+  }
+};
+
+const checkAndWrite = (
+  log: SqliteEventLog,
+  request: AppendRequest,
+  rows: readonly Omit<RowToInsert, 'revision'>[],
+): AppendResult => {
+  const { stream, expectedRevision } = request;
+  const recorded = rows.map((row) => log.placeOf(row.id)).filter((place) => place !== undefined);
+  if (recorded.length === rows.length && isRetryOfSameAppend(stream, expectedRevision, recorded)) {
+    const last = recorded[recorded.length - 1]!;
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+  const actual = log.lastRevision(stream);
+  if (!isSatisfied(expectedRevision, actual)) {
+    throw new WrongExpectedRevisionError(stream, expectedRevision, actual);
+  }
+  // Checked after the revision so that a stale writer always hears the retryable conflict first.
+  if (recorded.length > 0) throw new DuplicateEventIdError(stream, recorded[0]!.id);
+
+  let revision = actual === 'no_stream' ? 0n : actual + 1n;
+  let position = -1n;
+  for (const row of rows) {
+    position = log.insert({ ...row, revision });
+    revision += 1n;
+  }
+  return { nextExpectedRevision: revision - 1n, position };
+};
+
+/** Mirrors EventStoreDB: `no_stream` needs an empty stream, a revision needs exactly that last revision. */
+const isSatisfied = (expected: ExpectedRevision, actual: bigint | 'no_stream'): boolean =>
+  expected === 'any' || expected === actual;
+
+/**
+ * A retry of an append that already succeeded (its answer was lost, or a command was resubmitted):
+ * every id sits in this stream, consecutively, starting where the original append was aimed.
+ */
+const isRetryOfSameAppend = (
+  stream: string,
+  expected: ExpectedRevision,
+  recorded: readonly RecordedPlace[],
+): boolean => {
+  const first = recorded[0]!.revision;
+  const consecutiveHere = recorded.every(
+    (place, index) => place.stream === stream && place.revision === first + BigInt(index),
+  );
+  if (!consecutiveHere) return false;
+  if (expected === 'any') return true;
+  return first === (expected === 'no_stream' ? 0n : expected + 1n);
+};
+
+const firstRepeatedId = (events: readonly EventToAppend[]): string | undefined => {
+  const seen = new Set<string>();
+  for (const { id } of events) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return undefined;
+};
+
+/**
+ * SQLite ends a transaction by itself after some failures (a full disk, an I/O error), so ROLLBACK is
+ * issued only while one is still open; a rollback that fails must not hide the error that caused it.
+ */
+const rollBack = (db: Database): void => {
+  if (!db.inTransaction) return;
+  try {
+    db.exec('ROLLBACK');
+  } catch {
+    // The original error is the one the caller can act on; closing the connection discards the rest.
+  }
+};

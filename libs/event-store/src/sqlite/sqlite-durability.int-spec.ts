@@ -1,0 +1,132 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
+import type { RecordedEvent } from '../event-store.port';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const child = resolve(__dirname, '../../../../dist/libs/event-store/src/sqlite/durability-appender.child.js');
+const directory = mkdtempSync(join(tmpdir(), 'fundledger-durability-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+interface ChildRun {
+  /** Positions the child printed, each after its append resolved. */
+  readonly acknowledged: bigint[];
+  readonly exitCode: number | null;
+  readonly stderr: string;
+}
+
+/** Runs the appender; when `killAfter` is given, SIGKILLs it once that many appends are acknowledged. */
+const runAppender = (
+  path: string,
+  stream: string,
+  writer: string,
+  options: { killAfter?: number; appends?: number; startAt?: number },
+) =>
+  new Promise<ChildRun>((resolvePromise, reject) => {
+    const args = [child, path, stream, writer, ...(options.appends === undefined ? [] : [String(options.appends)])];
+    const env = { ...process.env, START_AT: String(options.startAt ?? 0) };
+    const appender = spawn('node', args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const acknowledged: bigint[] = [];
+    let stderr = '';
+    appender.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    createInterface({ input: appender.stdout }).on('line', (line) => {
+      acknowledged.push(BigInt(line));
+      if (options.killAfter !== undefined && acknowledged.length === options.killAfter) appender.kill('SIGKILL');
+    });
+    appender.on('error', reject);
+    // 'close' waits for the pipes to drain: every line written before the kill is counted.
+    appender.on('close', (exitCode) => resolvePromise({ acknowledged, exitCode, stderr }));
+  });
+
+const readBack = async (path: string, stream: string): Promise<RecordedEvent[]> => {
+  const store = SqliteEventStore.open({ path });
+  try {
+    const recorded: RecordedEvent[] = [];
+    for await (const event of store.readStream(stream)) recorded.push(event);
+    return recorded;
+  } finally {
+    await store.close();
+  }
+};
+
+const integrityOf = (path: string): unknown => {
+  const raw = new Database(path, { readonly: true });
+  try {
+    return raw.pragma('integrity_check', { simple: true });
+  } finally {
+    raw.close();
+  }
+};
+
+/** Every batch the log holds is whole: all `size` of its events, in order, one after another. */
+const expectWholeBatches = (recorded: readonly RecordedEvent[]): void => {
+  let index = 0;
+  while (index < recorded.length) {
+    const { batch, size, writer } = recorded[index]!.data as { batch: number; size: number; writer: string };
+    const slice = recorded.slice(index, index + size).map(({ data }) => data);
+    const whole = Array.from({ length: size }, (_, at) => expect.objectContaining({ writer, batch, index: at, size }));
+    expect(slice).toEqual(whole);
+    index += size;
+  }
+};
+
+describe('SqliteEventStore durability', () => {
+  beforeAll(() => {
+    if (!existsSync(child)) {
+      throw new Error(`${child} is missing: run \`npm run build\` first (npm test builds before running jest)`);
+    }
+  });
+
+  describe.each([1, 2, 3])('when the appending process is killed mid-run (run %i)', () => {
+    it('keeps every acknowledged append, whole and in order, and nothing half-written', async () => {
+      const path = join(directory, `killed-${Date.now()}-${Math.random()}.sqlite`);
+      const stream = 'award-durability';
+      const killAfter = 200 + Math.floor(Math.random() * 100);
+
+      const run = await runAppender(path, stream, 'solo', { killAfter });
+
+      expect(run.exitCode).toBeNull();
+      expect(run.stderr).toBe('');
+      expect(run.acknowledged.length).toBeGreaterThanOrEqual(killAfter);
+      expect(integrityOf(path)).toBe('ok');
+      const recorded = await readBack(path, stream);
+      expect(recorded.map(({ revision }) => revision)).toEqual(recorded.map((_, index) => BigInt(index)));
+      const positions = new Set(recorded.map(({ position }) => position));
+      expect(run.acknowledged.filter((position) => !positions.has(position))).toEqual([]);
+      const lastAcknowledged = run.acknowledged[run.acknowledged.length - 1]!;
+      // At most the one append in flight when the kill landed is present without an acknowledgement.
+      expect(recorded.filter(({ position }) => position > lastAcknowledged).length).toBeLessThanOrEqual(3);
+      expectWholeBatches(recorded);
+    });
+  });
+
+  describe('when two processes append to one stream at once', () => {
+    it('serialises them: every acknowledged append is present once, revisions contiguous, no lock errors', async () => {
+      const path = join(directory, `shared-${Date.now()}.sqlite`);
+      const stream = 'award-contended';
+
+      const startAt = Date.now() + 1_000;
+      const runs = await Promise.all(
+        ['left', 'right'].map((writer) => runAppender(path, stream, writer, { appends: 60, startAt })),
+      );
+
+      expect(runs.map(({ exitCode, stderr }) => ({ exitCode, stderr }))).toEqual([
+        { exitCode: 0, stderr: '' },
+        { exitCode: 0, stderr: '' },
+      ]);
+      const recorded = await readBack(path, stream);
+      expect(recorded.map(({ revision }) => revision)).toEqual(recorded.map((_, index) => BigInt(index)));
+      const writerAt = new Map(recorded.map(({ position, metadata }) => [position, metadata['writer']]));
+      expect(runs[0]!.acknowledged.map((position) => writerAt.get(position))).toEqual(Array(60).fill('left'));
+      expect(runs[1]!.acknowledged.map((position) => writerAt.get(position))).toEqual(Array(60).fill('right'));
+      expect(recorded).toHaveLength(2 * (20 * (1 + 2 + 3)));
+      const writers = recorded.map(({ metadata }) => metadata['writer']);
+      const handovers = writers.filter((writer, index) => index > 0 && writer !== writers[index - 1]);
+      expect(handovers.length).toBeGreaterThan(1); // the two really did take turns at the lock
+      expectWholeBatches(recorded);
+    });
+  });
+});

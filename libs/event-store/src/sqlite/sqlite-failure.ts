@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3';
+import {
+  DuplicateEventIdError,
+  EventStoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '../event-store.errors';
+
+export interface FailureContext {
+  /** What the store was doing, e.g. `appending to stream award-1`. */
+  readonly action: string;
+  readonly path: string;
+  readonly busyTimeoutMs: number;
+}
+
+// Matched by name, not instanceof: the native addon keeps the SqliteError class of the first module
+// registry that loaded it, so under jest (one registry per test file) instanceof gives false negatives.
+const isSqliteError = (error: unknown): error is InstanceType<typeof Database.SqliteError> =>
+  error instanceof Error && error.name === 'SqliteError' && typeof (error as { code?: unknown }).code === 'string';
+
+/**
+ * Callers of the port see domain outcomes or EventStoreUnavailableError, never a raw SqliteError:
+ * a handler can then retry a concurrency conflict and report everything else as the store being down.
+ * Errors that are neither (a caller's bad argument) pass through unchanged.
+ */
+export const toStoreFailure = (error: unknown, context: FailureContext): Error => {
+  if (
+    error instanceof WrongExpectedRevisionError ||
+    error instanceof DuplicateEventIdError ||
+    error instanceof EventStoreUnavailableError
+  ) {
+    return error;
+  }
+  if (isSqliteError(error)) {
+    if (error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED')) {
+      return new EventStoreUnavailableError(
+        `event store ${context.path} is locked by another writer: gave up ${context.action} ` +
+          `after the ${context.busyTimeoutMs} ms busy timeout (${error.code})`,
+        error,
+      );
+    }
+    return new EventStoreUnavailableError(
+      `event store ${context.path} failed ${context.action}: ${error.code} ${error.message}`,
+      error,
+    );
+  }
+  if (error instanceof TypeError && /database connection is not open/i.test(error.message)) {
+    return closedStore(context);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+};
+
+export const closedStore = (context: Pick<FailureContext, 'action' | 'path'>): EventStoreUnavailableError =>
+  new EventStoreUnavailableError(`event store ${context.path} is closed: cannot go on ${context.action}`);
