@@ -17,7 +17,9 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^@fundledger/(money|calendar|event-store|funding|projections|reporting|testing)$': '<rootDir>/libs/$1/src',
+    // Specific entries before the generic one: the first pattern that matches wins.
+    '^@fundledger/funding/application$': '<rootDir>/libs/funding/src/application',
+    '^@fundledger/(money|calendar|event-store|funding|projections|reporting|testing|access)$': '<rootDir>/libs/$1/src',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   testTimeout: 30000,

@@ -1,0 +1,53 @@
+import { ConsoleLogger, INestApplication, LogLevel as NestLogLevel, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { version } from '../../../package.json';
+import { AppModule } from './app.module';
+import type { ApiConfig, LogLevel } from './config/api.config';
+
+const openApiDocument = () =>
+  new DocumentBuilder()
+    .setTitle('fundledger')
+    .setDescription(
+      'Event-sourced accounting for public grants and the match funding that stretches them. ' +
+        'Every figure is a projection of immutable events and can be read as at any log position or time.',
+    )
+    .setVersion(version)
+    .addBearerAuth()
+    .build();
+
+const NEST_LEVELS: readonly NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+const NEST_LEVEL_COUNT: Record<LogLevel, number> = { silent: 0, fatal: 1, error: 2, warn: 3, info: 4, debug: 5, trace: 6 };
+
+/**
+ * Speaks until pino takes over, and for good if start-up fails before it does: JSON like pino, at the
+ * configured level, so a failed start does not drop coloured text into a JSON log stream.
+ */
+const startupLogger = (level: LogLevel): ConsoleLogger =>
+  new ConsoleLogger({ json: true, logLevels: NEST_LEVELS.slice(0, NEST_LEVEL_COUNT[level]) });
+
+/**
+ * The configured application, not yet listening: main.ts listens on it, the end-to-end tests drive it
+ * with supertest. Start-up failures reject rather than abort the process.
+ */
+export const createApp = async (config: ApiConfig): Promise<INestApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: startupLogger(config.logLevel),
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  try {
+    app.useLogger(app.get(Logger));
+    // Naming the framework only helps someone looking for its vulnerabilities.
+    app.disable('x-powered-by');
+    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+    // Built eagerly so that broken DTO metadata stops the start rather than the first visit to /docs.
+    SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApiDocument()));
+    return app;
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+};

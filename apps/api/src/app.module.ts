@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EventStoreModule } from '@fundledger/event-store';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import { stdTimeFunctions } from 'pino';
+import { AuthModule } from './auth/auth.module';
+import type { ApiConfig } from './config/api.config';
+import { HealthModule } from './health/health.module';
+
+/** A caller's request id is kept so one id follows a request across services; anything odd is replaced. */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+const requestId = (req: IncomingMessage, res: ServerResponse): string => {
+  const offered = req.headers['x-request-id'];
+  const id = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+};
+
+@Module({})
+export class AppModule {
+  /** The configuration arrives validated (see loadApiConfig); `ConfigService<ApiConfig, true>` serves it. */
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validatePredefined: false,
+          skipProcessEnv: true,
+          load: [() => ({ ...config })],
+        }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            timestamp: stdTimeFunctions.isoTime,
+            genReqId: requestId,
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+          },
+        }),
+        EventStoreModule.forRoot(config.store),
+        AuthModule.forRoot(config.auth),
+        HealthModule,
+      ],
+    };
+  }
+}

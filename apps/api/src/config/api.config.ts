@@ -1,0 +1,64 @@
+import {
+  ConfigurationError,
+  ConfigurationProblem,
+  Environment,
+  EventStoreConfig,
+  readInteger,
+  readStoreConfig,
+  readVariable,
+} from '@fundledger/event-store';
+import { SigningSecretSource, readSigningSecretSource } from '@fundledger/access';
+import { ConfigModule } from '@nestjs/config';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface ApiConfig {
+  readonly port: number;
+  readonly logLevel: LogLevel;
+  readonly store: EventStoreConfig;
+  /** Where the bearer-token signing secret comes from (FUNDLEDGER_JWT_SECRET or the data directory). */
+  readonly auth: SigningSecretSource;
+}
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_LOG_LEVEL: LogLevel = 'info';
+
+const readLogLevel = (env: Environment, problems: ConfigurationProblem[]): LogLevel | undefined => {
+  const raw = readVariable(env, 'LOG_LEVEL');
+  if (raw === undefined) return DEFAULT_LOG_LEVEL;
+  const level = LOG_LEVELS.find((candidate) => candidate === raw.toLowerCase());
+  if (level === undefined) {
+    problems.push({ variable: 'LOG_LEVEL', problem: `must be one of ${LOG_LEVELS.join(', ')}, got '${raw}'` });
+  }
+  return level;
+};
+
+/** The whole service configuration, or a ConfigurationError naming every bad variable. */
+export const loadApiConfig = (env: Environment): ApiConfig => {
+  const problems: ConfigurationProblem[] = [];
+  const store = readStoreConfig(env, problems);
+  const port = readInteger(env, 'PORT', { min: 1, max: 65535, fallback: DEFAULT_PORT, what: 'an integer' }, problems);
+  const logLevel = readLogLevel(env, problems);
+  const auth = readSigningSecretSource(env, problems);
+  if (store === undefined || port === undefined || logLevel === undefined || auth === undefined) {
+    throw new ConfigurationError(problems);
+  }
+  return { port, logLevel, store, auth };
+};
+
+/**
+ * Reads `.env` (when present; the process environment wins over it) through @nestjs/config and
+ * validates the result with loadApiConfig before anything else starts.
+ */
+export const readApiConfig = async (): Promise<ApiConfig> => {
+  let config: ApiConfig | undefined;
+  await ConfigModule.forRoot({
+    validate: (env) => {
+      config = loadApiConfig(env);
+      return env;
+    },
+  });
+  if (config === undefined) throw new Error('@nestjs/config did not run the validation');
+  return config;
+};

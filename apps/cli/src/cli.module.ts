@@ -1,0 +1,13 @@
+import { EventStoreConfig, EventStoreModule } from '@fundledger/event-store';
+import { DynamicModule, Module } from '@nestjs/common';
+
+/** The application core without HTTP: what every command resolves its services from. */
+@Module({})
+export class CliModule {
+  static forRoot(store: EventStoreConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [EventStoreModule.forRoot(store)],
+    };
+  }
+}

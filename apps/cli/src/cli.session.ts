@@ -1,0 +1,45 @@
+import type { EventStoreConfig } from '@fundledger/event-store';
+import { INestApplicationContext, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Command } from 'commander';
+import { CliGlobalOptions, readCliStoreConfig } from './cli.config';
+import { CliModule } from './cli.module';
+
+/**
+ * stdout carries only a command's output, so it can be piped. Nest's warnings go to stderr; its error
+ * logs are dropped because every error also rejects and main.ts reports it once, without a stack.
+ */
+class StderrLogger implements LoggerService {
+  log(): void {}
+  error(): void {}
+  warn(message: unknown): void {
+    process.stderr.write(`fundledger: warning: ${String(message)}\n`);
+  }
+}
+
+/** A command's output line. */
+export const print = (line = ''): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+export interface CliSession {
+  readonly app: INestApplicationContext;
+  readonly store: EventStoreConfig;
+}
+
+/**
+ * Opens the application core for one command and closes it afterwards, whatever happens, so the
+ * store is released (SQLite checkpoints its WAL) before the process exits.
+ */
+export const withSession = async <T>(command: Command, work: (session: CliSession) => Promise<T>): Promise<T> => {
+  const store = await readCliStoreConfig(command.optsWithGlobals<CliGlobalOptions>());
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(store), {
+    logger: new StderrLogger(),
+    abortOnError: false,
+  });
+  try {
+    return await work({ app, store });
+  } finally {
+    await app.close();
+  }
+};

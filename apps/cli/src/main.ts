@@ -1,0 +1,18 @@
+import { ConfigurationError } from '@fundledger/event-store';
+import { Command } from 'commander';
+import { statusCommand } from './status.command';
+import { tokenCommand } from './token.command';
+
+const program = new Command('fundledger')
+  .description('fundledger from the command line: the same ledger the HTTP service keeps')
+  .option('--db <file>', 'SQLite event store file (overrides FUNDLEDGER_DB)')
+  .showHelpAfterError()
+  .addCommand(statusCommand())
+  .addCommand(tokenCommand());
+
+// One line on stderr and exit code 1: scripts test the code, people read the line.
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(error instanceof ConfigurationError ? `${message}\n` : `fundledger: ${message}\n`);
+  process.exitCode = 1;
+});

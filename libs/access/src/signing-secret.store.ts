@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConfigurationError } from '@fundledger/event-store';
+import { MIN_SECRET_LENGTH, SigningSecretSource } from './signing-secret.config';
+
+const SECRET_BYTES = 48;
+
+const freshSecret = (): string => randomBytes(SECRET_BYTES).toString('base64');
+
+let processSecret: string | undefined;
+
+const readSecretFile = (path: string): string | undefined => {
+  let content: string;
+  try {
+    content = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const secret = content.trim();
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigurationError([
+      {
+        variable: path,
+        problem:
+          `must hold a secret of at least ${MIN_SECRET_LENGTH} characters, holds ${secret.length}; ` +
+          'delete it to have a new one created (tokens signed with the old one then stop working)',
+      },
+    ]);
+  }
+  return secret;
+};
+
+/**
+ * Written under a private name and then linked into place: linking fails if the file exists, so when
+ * the API and the CLI start together one secret wins and neither ever reads a half-written file.
+ */
+const createSecretFile = (path: string): void => {
+  mkdirSync(dirname(path), { recursive: true });
+  const draft = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(draft, `${freshSecret()}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(draft, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(draft);
+  }
+};
+
+/** The secret itself, creating the secret file (0600, 48 random bytes in base64) on first use. */
+export const loadSigningSecret = (source: SigningSecretSource): string => {
+  switch (source.kind) {
+    case 'configured':
+      return source.secret;
+    case 'ephemeral':
+      processSecret ??= freshSecret();
+      return processSecret;
+    case 'file': {
+      const existing = readSecretFile(source.path);
+      if (existing !== undefined) return existing;
+      createSecretFile(source.path);
+      const created = readSecretFile(source.path);
+      if (created === undefined) throw new Error(`the signing secret file ${source.path} vanished as it was created`);
+      return created;
+    }
+    default: {
+      const unknown: never = source;
+      throw new Error(`unknown signing secret source ${JSON.stringify(unknown)}`);
+    }
+  }
+};
