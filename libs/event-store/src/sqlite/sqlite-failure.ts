@@ -12,10 +12,13 @@ export interface FailureContext {
   readonly busyTimeoutMs: number;
 }
 
-// Matched by name, not instanceof: the native addon keeps the SqliteError class of the first module
-// registry that loaded it, so under jest (one registry per test file) instanceof gives false negatives.
+// Matched by shape, not instanceof: the native addon keeps the SqliteError class (and Error) of the first
+// module registry and realm that loaded it, so under jest (one of each per test file) instanceof misses.
 const isSqliteError = (error: unknown): error is InstanceType<typeof Database.SqliteError> =>
-  error instanceof Error && error.name === 'SqliteError' && typeof (error as { code?: unknown }).code === 'string';
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { name?: unknown }).name === 'SqliteError' &&
+  typeof (error as { code?: unknown }).code === 'string';
 
 /**
  * Callers of the port see domain outcomes or EventStoreUnavailableError, never a raw SqliteError:
@@ -43,10 +46,11 @@ export const toStoreFailure = (error: unknown, context: FailureContext): Error =
       error,
     );
   }
-  if (error instanceof TypeError && /database connection is not open/i.test(error.message)) {
+  const message = typeof error === 'object' && error !== null ? String((error as { message?: unknown }).message) : '';
+  if (/database connection is not open/i.test(message)) {
     return closedStore(context);
   }
-  return error instanceof Error ? error : new Error(String(error));
+  return typeof error === 'object' && error !== null && 'message' in error ? (error as Error) : new Error(String(error));
 };
 
 export const closedStore = (context: Pick<FailureContext, 'action' | 'path'>): EventStoreUnavailableError =>
