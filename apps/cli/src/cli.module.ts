@@ -1,4 +1,5 @@
 import { EventStoreConfig, EventStoreModule } from '@fundledger/event-store';
+import { FundingModule } from '@fundledger/funding/application';
 import { DynamicModule, Module } from '@nestjs/common';
 
 /** The application core without HTTP: what every command resolves its services from. */
@@ -7,7 +8,7 @@ export class CliModule {
   static forRoot(store: EventStoreConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [EventStoreModule.forRoot(store)],
+      imports: [EventStoreModule.forRoot(store), FundingModule],
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { EventStoreConfig } from '@fundledger/event-store';
 import { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { CliGlobalOptions, readCliStoreConfig } from './cli.config';
 import { CliModule } from './cli.module';
@@ -16,6 +17,15 @@ class StderrLogger implements LoggerService {
     process.stderr.write(`fundledger: warning: ${String(message)}\n`);
   }
 }
+
+/** Who is at the keyboard: the default actor for tokens and imports. */
+export const localUser = (): string => {
+  try {
+    return userInfo().username || 'local';
+  } catch {
+    return 'local';
+  }
+};
 
 /** A command's output line. */
 export const print = (line = ''): void => {

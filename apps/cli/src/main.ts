@@ -1,5 +1,6 @@
 import { ConfigurationError } from '@fundledger/event-store';
 import { Command } from 'commander';
+import { importCommand } from './import.command';
 import { statusCommand } from './status.command';
 import { tokenCommand } from './token.command';
 
@@ -8,6 +9,7 @@ const program = new Command('fundledger')
   .option('--db <file>', 'SQLite event store file (overrides FUNDLEDGER_DB)')
   .showHelpAfterError()
   .addCommand(statusCommand())
+  .addCommand(importCommand())
   .addCommand(tokenCommand());
 
 // One line on stderr and exit code 1: scripts test the code, people read the line.

@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import {
   AccessTokenService,
   ROLES,
@@ -12,7 +11,7 @@ import type { Environment } from '@fundledger/event-store';
 import { ConfigModule } from '@nestjs/config';
 import { Command } from 'commander';
 import type { CliGlobalOptions } from './cli.config';
-import { print } from './cli.session';
+import { localUser, print } from './cli.session';
 
 /** A usage error, as commander reports its own: scripts tell it apart from a failure (exit 1). */
 const USAGE_EXIT_CODE = 2;
@@ -40,13 +39,6 @@ const readTokenSecretSource = async (options: CliGlobalOptions): Promise<Signing
 };
 
 /** Whoever runs the command, when --sub is not given: the actor recorded should be a person. */
-const localUser = (): string => {
-  try {
-    return userInfo().username || 'local';
-  } catch {
-    return 'local';
-  }
-};
 
 export const tokenCommand = (): Command =>
   new Command('token')

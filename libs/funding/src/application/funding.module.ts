@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CLOCK, type Clock } from './clock';
+import { RecordFundingCommandHandler } from './record-funding-command.handler';
+
+const systemClock: Clock = () => new Date();
+
+/**
+ * The write side of the funding domain on the command bus. Needs the global EventStoreModule
+ * (EVENT_STORE), which the app imports once for every module. CqrsModule.forRoot() is global, so the
+ * CommandBus is injectable anywhere once this module is imported.
+ */
+@Module({
+  imports: [CqrsModule.forRoot()],
+  providers: [RecordFundingCommandHandler, { provide: CLOCK, useValue: systemClock }],
+})
+export class FundingModule {}

@@ -1,0 +1,7 @@
+// The funding write side on @nestjs/cqrs; kept out of the domain's index so the domain stays free of Nest.
+export * from './clock';
+export * from './command-receipt';
+export * from './record-funding-command';
+export * from './record-funding-command.handler';
+export * from './funding.module';
+export * from './unsupported-command-types';

@@ -1,0 +1,84 @@
+import {
+  EVENT_STORE,
+  handleCommand,
+  type CommandEnvelope,
+  type CommandOutcome,
+  type DomainEvent,
+  type EventStore,
+  type StreamDecision,
+} from '@fundledger/event-store';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { AwardCommand } from '../award/award.commands';
+import { awardDecider } from '../award/award.decide';
+import { awardStreamName, toAwardEvent } from '../award/award.events';
+import type { AwardState } from '../award/award.state';
+import { isProgrammeCommand } from '../funding-command.parse';
+import type { ProgrammeCommand } from '../programme/programme.commands';
+import { programmeDecider } from '../programme/programme.decide';
+import { programmeStreamName, toProgrammeEvent } from '../programme/programme.events';
+import { foldProgramme, type ProgrammeState } from '../programme/programme.state';
+import { CLOCK, type Clock } from './clock';
+import type { CommandReceipt } from './command-receipt';
+import { RecordFundingCommand } from './record-funding-command';
+
+// One handler for all 14 commands: their rules live in each folder's decide and load/decide/append is identical.
+@CommandHandler(RecordFundingCommand)
+export class RecordFundingCommandHandler implements ICommandHandler<RecordFundingCommand, CommandReceipt> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ command, envelope }: RecordFundingCommand): Promise<CommandReceipt> {
+    const outcome = isProgrammeCommand(command)
+      ? await this.record(this.programmeDecision(command), envelope)
+      : await this.record(await this.awardDecision(command), envelope);
+    return toReceipt(envelope.commandId, outcome);
+  }
+
+  private record<S>(decision: StreamDecision<S, DomainEvent>, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    return handleCommand(this.store, decision, envelope, { now: this.clock });
+  }
+
+  private programmeDecision(command: ProgrammeCommand): StreamDecision<ProgrammeState, DomainEvent> {
+    return {
+      stream: programmeStreamName(command.programmeId),
+      initialState: programmeDecider.initialState,
+      evolve: (state, event) => programmeDecider.evolve(state, toProgrammeEvent(event)),
+      decide: (state) => programmeDecider.decide(state, command),
+    };
+  }
+
+  private async awardDecision(command: AwardCommand): Promise<StreamDecision<AwardState, DomainEvent>> {
+    // An award made under a programme must name one that was opened; the domain decides, given its state.
+    // Read once, outside the retry loop: a programme stream only ever goes from not-opened to opened.
+    const programme =
+      command.type === 'MakeAward' && command.programmeId !== undefined
+        ? await this.programmeState(command.programmeId)
+        : undefined;
+    return {
+      stream: awardStreamName(command.awardId),
+      initialState: awardDecider.initialState,
+      evolve: (state, event) => awardDecider.evolve(state, toAwardEvent(event)),
+      decide: (state) => awardDecider.decide(state, command, programme === undefined ? {} : { programme }),
+    };
+  }
+
+  private async programmeState(programmeId: string): Promise<ProgrammeState> {
+    const events = [];
+    for await (const recorded of this.store.readStream(programmeStreamName(programmeId))) {
+      events.push(toProgrammeEvent(recorded));
+    }
+    return foldProgramme(events);
+  }
+}
+
+const toReceipt = (commandId: string, outcome: CommandOutcome): CommandReceipt => ({
+  commandId,
+  stream: outcome.stream,
+  events: outcome.events.map(({ id, type, revision, data }) => ({ id, type, revision: revision.toString(), data })),
+  revision: outcome.nextExpectedRevision.toString(),
+  position: outcome.position.toString(),
+  replayed: outcome.replayed,
+});
