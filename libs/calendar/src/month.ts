@@ -67,7 +67,12 @@ export function monthsInRange(start: Month, end: Month): Month[] {
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, offset) => fromIndex(first + offset));
 }
 
+// Well-formed months order as text. The reconciliation compares months in its inner loop, so only
+// malformed input pays for the full parse (and gets its precise error).
+const WELL_FORMED_MONTH = /^(?!0000)\d{4}-(?:0[1-9]|1[0-2])$/;
+
 export function compareMonths(a: Month, b: Month): number {
+  if (WELL_FORMED_MONTH.test(a) && WELL_FORMED_MONTH.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return Math.sign(toIndex(a, 'a') - toIndex(b, 'b'));
 }
 

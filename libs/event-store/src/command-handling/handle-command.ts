@@ -36,20 +36,38 @@ export interface CommandOutcome {
 export interface HandleCommandOptions {
   readonly now: () => Date;
   readonly maxAttempts?: number;
+  /** Waits before a retry; the default backs off with jitter so racing writers stop colliding. */
+  readonly backoff?: (attempt: number) => Promise<void>;
 }
+
+const jitteredBackoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
 
 /**
  * Load, decide, append with the revision read; on a concurrent write, decide again on fresh state,
  * a bounded number of times. A command id already in the stream is answered with its first outcome.
+ * Within one process, commands on one stream run one at a time, so only other processes' writes can
+ * conflict; those are met by the optimistic check and retried with backoff.
  */
-export async function handleCommand<S, E extends DomainEvent>(
+export function handleCommand<S, E extends DomainEvent>(
   store: EventStore,
   decision: StreamDecision<S, E>,
   envelope: CommandEnvelope,
   options: HandleCommandOptions,
 ): Promise<CommandOutcome> {
-  const maxAttempts = options.maxAttempts ?? 5;
+  return oneAtATime(store, decision.stream, () => decideAndAppend(store, decision, envelope, options));
+}
+
+async function decideAndAppend<S, E extends DomainEvent>(
+  store: EventStore,
+  decision: StreamDecision<S, E>,
+  envelope: CommandEnvelope,
+  options: HandleCommandOptions,
+): Promise<CommandOutcome> {
+  const maxAttempts = options.maxAttempts ?? 8;
+  const backoff = options.backoff ?? jitteredBackoff;
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    if (attempt > 1) await backoff(attempt);
     const history = await readAll(store.readStream(decision.stream));
     const earlier = history.filter((event) => event.metadata.commandId === envelope.commandId);
     if (earlier.length > 0) return replay(decision.stream, earlier, envelope);
@@ -78,6 +96,28 @@ export async function handleCommand<S, E extends DomainEvent>(
     }
   }
   throw new ConcurrencyConflictError(decision.stream, maxAttempts);
+}
+
+/** The last queued command of each stream, per store: the next one for that stream waits for it. */
+const queues = new WeakMap<EventStore, Map<string, Promise<unknown>>>();
+
+function oneAtATime<T>(store: EventStore, stream: string, work: () => Promise<T>): Promise<T> {
+  let byStream = queues.get(store);
+  if (byStream === undefined) {
+    byStream = new Map();
+    queues.set(store, byStream);
+  }
+  const streams = byStream;
+  const run = (streams.get(stream) ?? Promise.resolve()).then(work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  streams.set(stream, settled);
+  void settled.then(() => {
+    if (streams.get(stream) === settled) streams.delete(stream);
+  });
+  return run;
 }
 
 function chain(

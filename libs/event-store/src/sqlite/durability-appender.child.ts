@@ -4,10 +4,13 @@
  * It appends batches of 1 to 3 events to one stream, forever or for the given number of appends, and
  * prints the global position of each batch's last event on its own line only after the append has
  * resolved: every line printed is a promise that the batch is durable. On a conflict with another
- * writer it takes the stream's actual revision and tries the same batch again. START_AT (epoch ms) in
- * the environment holds the first append until then, so that several children really do contend.
+ * writer it takes the stream's actual revision and tries the same batch again. START_FILE in the
+ * environment is a barrier: the child creates `<START_FILE>.<writer>.ready` once its store is open and
+ * holds its first append until START_FILE exists, so that several children really do contend however
+ * slowly each one starts on a loaded machine.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
 import { WrongExpectedRevisionError } from '../event-store.errors';
 import type { EventToAppend, ExpectedRevision } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -33,8 +36,15 @@ const batchOf = (batch: number): EventToAppend[] => {
 
 const run = async (): Promise<void> => {
   const store = SqliteEventStore.open({ path, busyTimeoutMs: 10_000 });
-  const wait = Number(process.env['START_AT'] ?? 0) - Date.now();
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  const startFile = process.env['START_FILE'];
+  if (startFile) {
+    writeFileSync(`${startFile}.${writer}.ready`, '');
+    const giveUpAt = Date.now() + 30_000; // never outlive a test that has given up on us
+    while (!existsSync(startFile)) {
+      if (Date.now() > giveUpAt) throw new Error(`no start signal at ${startFile} within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
   let expectedRevision: ExpectedRevision = 'any';
   for (let batch = 0; batch < appends; batch += 1) {
     const events = batchOf(batch);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -23,11 +23,11 @@ const runAppender = (
   path: string,
   stream: string,
   writer: string,
-  options: { killAfter?: number; appends?: number; startAt?: number },
+  options: { killAfter?: number; appends?: number; startFile?: string },
 ) =>
   new Promise<ChildRun>((resolvePromise, reject) => {
     const args = [child, path, stream, writer, ...(options.appends === undefined ? [] : [String(options.appends)])];
-    const env = { ...process.env, START_AT: String(options.startAt ?? 0) };
+    const env = { ...process.env, START_FILE: options.startFile ?? '' };
     const appender = spawn('node', args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     const acknowledged: bigint[] = [];
     let stderr = '';
@@ -108,10 +108,16 @@ describe('SqliteEventStore durability', () => {
       const path = join(directory, `shared-${Date.now()}.sqlite`);
       const stream = 'award-contended';
 
-      const startAt = Date.now() + 1_000;
-      const runs = await Promise.all(
-        ['left', 'right'].map((writer) => runAppender(path, stream, writer, { appends: 60, startAt })),
-      );
+      const startFile = `${path}.start`;
+      const running = ['left', 'right'].map((writer) => runAppender(path, stream, writer, { appends: 60, startFile }));
+      // Release both writers together, once both have opened the store (a writer that died first fails the test).
+      const readyBy = Date.now() + 20_000;
+      while (!['left', 'right'].every((writer) => existsSync(`${startFile}.${writer}.ready`))) {
+        if (Date.now() > readyBy) throw new Error('the two appenders did not both open the store within 20 s');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      writeFileSync(startFile, '');
+      const runs = await Promise.all(running);
 
       expect(runs.map(({ exitCode, stderr }) => ({ exitCode, stderr }))).toEqual([
         { exitCode: 0, stderr: '' },
