@@ -1,0 +1,72 @@
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@fundledger/event-store';
+import { awardStreamName, NotFound } from '@fundledger/funding';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiBadRequestResponse } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { RequestRefused } from '../errors/request-refused.error';
+import { ErrorBodyDto } from '../errors/error-body.dto';
+import { AwardEventsQueryDto } from './dto/award-events-query.dto';
+import { AwardEventDto, AwardEventsDto } from './dto/award-events.dto';
+
+/** Which events a query keeps: all, or those up to a log position or a recorded instant. */
+const cutOf = (query: AwardEventsQueryDto): ((event: RecordedEvent) => boolean) => {
+  if (query.asAt !== undefined && query.position !== undefined) {
+    throw new RequestRefused(400, 'INVALID_REQUEST', 'give asAt or position, not both');
+  }
+  if (query.position !== undefined) {
+    const position = BigInt(query.position);
+    return (event) => event.position <= position;
+  }
+  if (query.asAt !== undefined) {
+    const asAt = Date.parse(query.asAt);
+    return (event) => Date.parse(event.recordedAt) <= asAt;
+  }
+  return () => true;
+};
+
+const toDto = (event: RecordedEvent): AwardEventDto => ({
+  id: event.id,
+  type: event.type,
+  revision: event.revision.toString(),
+  position: event.position.toString(),
+  recordedAt: event.recordedAt,
+  data: event.data,
+  metadata: event.metadata,
+});
+
+/**
+ * The award's stream exactly as recorded, for auditors: every figure with who recorded it, under which
+ * command, and the hash chain that makes a change noticeable.
+ */
+@ApiTags('awards')
+@Controller('awards')
+export class AwardEventsController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get(':awardId/events')
+  @RequirePermission('read')
+  @ApiOperation({
+    summary: "The award's recorded events, with metadata, revisions and log positions",
+    description: 'Optionally as the log stood at a position (`?position=`) or a recorded time (`?asAt=`).',
+  })
+  @ApiOkResponse({ type: AwardEventsDto })
+  @ApiBadRequestResponse({ description: 'An invalid asAt or position, or both given.', type: ErrorBodyDto })
+  @ApiNotFoundResponse({ description: 'No award with this id had been made (as at the cut, if one is given).', type: ErrorBodyDto })
+  async list(@Param('awardId') awardId: string, @Query() query: AwardEventsQueryDto): Promise<AwardEventsDto> {
+    const keep = cutOf(query);
+    const stream = awardStreamName(awardId);
+    const events: AwardEventDto[] = [];
+    for await (const event of this.store.readStream(stream)) {
+      if (keep(event)) events.push(toDto(event));
+    }
+    if (events.length === 0) {
+      const when = query.position ?? query.asAt;
+      throw new NotFound(
+        'AWARD_NOT_FOUND',
+        `award ${awardId} has not been made${when === undefined ? '' : ` as at ${when}`}`,
+        { awardId },
+      );
+    }
+    return { awardId, stream, events };
+  }
+}
