@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore, type RecordedEvent } from '@fundledger/event-store';
+import { fixturePath } from '@fundledger/testing';
 
 /** The built CLI, as an operator runs it: `npm test` builds dist/ before jest starts. */
 const CLI = resolve(__dirname, '../dist/apps/cli/src/main.js');
-const FIXTURES = process.env.FUNDLEDGER_FIXTURES ?? resolve(__dirname, '../../shared/fixtures');
-const fixture = (name: string): string => join(FIXTURES, name);
+const fixture = (file: string): string => fixturePath(file.replace(/\.json$/, ''));
 
 interface Run {
   readonly code: number | null;
@@ -20,9 +20,6 @@ describe('fundledger import (the built CLI)', () => {
 
   beforeAll(() => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (\`npm test\` does)`);
-    if (!existsSync(fixture('national-2021.json'))) {
-      throw new Error(`no fixtures in ${FIXTURES}: set FUNDLEDGER_FIXTURES to the fixtures directory`);
-    }
   });
 
   beforeEach(() => {

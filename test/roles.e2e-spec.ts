@@ -22,6 +22,28 @@ import { loadApiConfig } from '../apps/api/src/config/api.config';
  */
 const ROUTE_PERMISSIONS: Readonly<Record<string, Permission | 'public'>> = {
   'GET /health': 'public',
+  // Ledger commands and the award's event log (apps/api/src/programmes, apps/api/src/awards)
+  'POST /programmes': 'record',
+  'POST /awards': 'record',
+  'POST /awards/{awardId}/variations': 'record',
+  'POST /awards/{awardId}/match-funding': 'record',
+  'POST /awards/{awardId}/match-funding/{contributionId}/receipts': 'record',
+  'POST /awards/{awardId}/match-funding/{contributionId}/withdrawals': 'record',
+  'POST /awards/{awardId}/grants': 'record',
+  'POST /awards/{awardId}/grants/{grantId}/variations': 'record',
+  'POST /awards/{awardId}/grants/{grantId}/disbursements': 'record',
+  'POST /awards/{awardId}/disbursements/{disbursementId}/reversals': 'record',
+  'POST /awards/{awardId}/provision-extensions': 'record',
+  'PUT /awards/{awardId}/spend-profile': 'record',
+  'POST /awards/{awardId}/decisions': 'record',
+  'POST /awards/{awardId}/closure': 'record',
+  'GET /awards/{awardId}/events': 'read',
+  // Reports (apps/api/src/queries)
+  'GET /awards/{awardId}': 'read',
+  'GET /awards/{awardId}/funded-months': 'read',
+  'GET /awards/{awardId}/decision-checks': 'read',
+  'GET /programmes/{programmeId}': 'read',
+  'GET /contributors/{organisationId}/statement': 'read',
 };
 
 /** Path parameters become an id nothing has: authorisation is decided before the id is looked up. */
@@ -115,7 +137,12 @@ describe('roles (every operation of the HTTP API)', () => {
       const expectUnauthorized = async (authorization: string | undefined, message: RegExp) => {
         const response = await send(operation, authorization);
         expect(response.status).toBe(401);
-        expect(response.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.stringMatching(message) });
+        expect(response.body).toEqual({
+          statusCode: 401,
+          error: 'Unauthorized',
+          code: 'UNAUTHORIZED',
+          message: expect.stringMatching(message),
+        });
       };
 
       it('refuses a request without a token', () => expectUnauthorized(undefined, /^bearer token required/));
@@ -137,7 +164,12 @@ describe('roles (every operation of the HTTP API)', () => {
           expect([401, 403]).not.toContain(response.status);
         } else {
           expect(response.status).toBe(403);
-          expect(response.body).toEqual({ statusCode: 403, error: 'Forbidden', message: `role ${role} may not ${permission}` });
+          expect(response.body).toEqual({
+            statusCode: 403,
+            error: 'Forbidden',
+            code: 'FORBIDDEN',
+            message: `role ${role} may not ${permission}`,
+          });
         }
       });
     });

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { version } from '../../../package.json';
 import { AppModule } from './app.module';
+import { translateJsonParseFailure } from './errors/malformed-json-body';
 import type { ApiConfig, LogLevel } from './config/api.config';
 
 const openApiDocument = () =>
@@ -42,6 +43,10 @@ export const createApp = async (config: ApiConfig): Promise<INestApplication> =>
     app.useLogger(app.get(Logger));
     // Naming the framework only helps someone looking for its vulnerabilities.
     app.disable('x-powered-by');
+    // The JSON parser is installed here, before Nest would (it skips one already installed), so that the
+    // middleware right after it can turn a body that does not parse into the one error shape's MALFORMED_JSON.
+    app.useBodyParser('json');
+    app.use(translateJsonParseFailure);
     app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
     // Built eagerly so that broken DTO metadata stops the start rather than the first visit to /docs.
     SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApiDocument()));

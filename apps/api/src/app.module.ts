@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EventStoreModule } from '@fundledger/event-store';
+import { ReadModelsModule } from '@fundledger/projections';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
 import { AuthModule } from './auth/auth.module';
+import { AwardsModule } from './awards/awards.module';
 import type { ApiConfig } from './config/api.config';
+import { DomainErrorFilter } from './errors/domain-error.filter';
 import { HealthModule } from './health/health.module';
+import { ProgrammesModule } from './programmes/programmes.module';
+import { QueriesModule } from './queries/queries.module';
 
 /** A caller's request id is kept so one id follows a request across services; anything odd is replaced. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -44,7 +50,13 @@ export class AppModule {
         EventStoreModule.forRoot(config.store),
         AuthModule.forRoot(config.auth),
         HealthModule,
+        ProgrammesModule,
+        AwardsModule,
+        ReadModelsModule.forRoot(config.readModel),
+        QueriesModule,
       ],
+      // One error shape for every route, the unknown-route 404 and a body that is not JSON included.
+      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }
 }

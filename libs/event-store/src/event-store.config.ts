@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, join, parse, resolve } from 'node:path';
 
 /** Which adapter serves the event store port, and where it finds its data. */
 export type EventStoreConfig = SqliteStoreConfig | EventStoreDbStoreConfig;
@@ -123,3 +123,52 @@ export const redactConnectionString = (connectionString: string): string =>
 /** Where the data lives, fit for a log line or the CLI's status: an absolute file, or a redacted address. */
 export const describeStoreLocation = (config: EventStoreConfig): string =>
   config.kind === 'sqlite' ? resolve(config.path) : redactConnectionString(config.connectionString);
+
+/**
+ * The read side's own SQLite file (persisted views and their checkpoint). It is a cache of the log:
+ * deleting it is always safe, the service rebuilds it from the events.
+ */
+export interface ReadModelConfig {
+  /** FUNDLEDGER_READ_DB, or `<name>.read-models.sqlite` beside FUNDLEDGER_DB; ':memory:' beside a ':memory:' store. */
+  readonly path: string;
+  /** FUNDLEDGER_READ_WAIT_MS: how long a query with `minPosition` waits for the read model to catch up. */
+  readonly waitTimeoutMs: number;
+}
+
+export const DEFAULT_READ_WAIT_MS = 5000;
+
+/** `./data/fundledger.sqlite` -> `data/fundledger.read-models.sqlite`: beside the log it is rebuilt from. */
+export const defaultReadModelPath = (storePath: string): string => {
+  if (storePath === ':memory:') return ':memory:';
+  return join(dirname(storePath), `${parse(storePath).name}.read-models.sqlite`);
+};
+
+/** The same validation as loadReadModelConfig, reporting problems instead of throwing. */
+export const readReadModelConfig = (
+  env: Environment,
+  problems: ConfigurationProblem[],
+): ReadModelConfig | undefined => {
+  const storePath = readVariable(env, 'FUNDLEDGER_DB') ?? DEFAULT_SQLITE_PATH;
+  const path = readVariable(env, 'FUNDLEDGER_READ_DB') ?? defaultReadModelPath(storePath);
+  const before = problems.length;
+  // The read model's file is deleted and rebuilt at will; sharing the log's file would make that unsafe.
+  if (path !== ':memory:' && storePath !== ':memory:' && resolve(path) === resolve(storePath)) {
+    problems.push({ variable: 'FUNDLEDGER_READ_DB', problem: `must not be the event store file FUNDLEDGER_DB, got '${path}'` });
+  }
+  const waitTimeoutMs = readInteger(
+    env,
+    'FUNDLEDGER_READ_WAIT_MS',
+    { min: 0, max: 60_000, fallback: DEFAULT_READ_WAIT_MS, what: 'a whole number of milliseconds' },
+    problems,
+  );
+  if (problems.length > before || waitTimeoutMs === undefined) return undefined;
+  return { path, waitTimeoutMs };
+};
+
+/** The read-model part of the configuration, or a ConfigurationError naming every bad variable. */
+export const loadReadModelConfig = (env: Environment): ReadModelConfig => {
+  const problems: ConfigurationProblem[] = [];
+  const config = readReadModelConfig(env, problems);
+  if (config === undefined) throw new ConfigurationError(problems);
+  return config;
+};

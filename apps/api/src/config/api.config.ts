@@ -3,7 +3,9 @@ import {
   ConfigurationProblem,
   Environment,
   EventStoreConfig,
+  ReadModelConfig,
   readInteger,
+  readReadModelConfig,
   readStoreConfig,
   readVariable,
 } from '@fundledger/event-store';
@@ -17,6 +19,8 @@ export interface ApiConfig {
   readonly port: number;
   readonly logLevel: LogLevel;
   readonly store: EventStoreConfig;
+  /** The read side's own SQLite file (FUNDLEDGER_READ_DB) and how long a query waits for it. */
+  readonly readModel: ReadModelConfig;
   /** Where the bearer-token signing secret comes from (FUNDLEDGER_JWT_SECRET or the data directory). */
   readonly auth: SigningSecretSource;
 }
@@ -41,10 +45,11 @@ export const loadApiConfig = (env: Environment): ApiConfig => {
   const port = readInteger(env, 'PORT', { min: 1, max: 65535, fallback: DEFAULT_PORT, what: 'an integer' }, problems);
   const logLevel = readLogLevel(env, problems);
   const auth = readSigningSecretSource(env, problems);
-  if (store === undefined || port === undefined || logLevel === undefined || auth === undefined) {
+  const readModel = readReadModelConfig(env, problems);
+  if (store === undefined || port === undefined || logLevel === undefined || auth === undefined || readModel === undefined) {
     throw new ConfigurationError(problems);
   }
-  return { port, logLevel, store, auth };
+  return { port, logLevel, store, auth, readModel };
 };
 
 /**

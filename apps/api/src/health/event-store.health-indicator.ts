@@ -5,7 +5,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 /** A store that takes longer than this to answer counts as down: probes must not hang with it. */
 const PING_TIMEOUT_MS = 3000;
 
-const within = async <T>(work: Promise<T>, ms: number): Promise<T> => {
+export const within = async <T>(work: Promise<T>, ms: number): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);

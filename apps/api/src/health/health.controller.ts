@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator';
 import { EventStoreHealthIndicator } from './event-store.health-indicator';
+import { ReadModelHealthIndicator } from './read-model.health-indicator';
 
 /** Answers without a token (DESIGN §6): load balancers and orchestrators probe it. */
 @ApiTags('health')
@@ -12,12 +13,16 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly store: EventStoreHealthIndicator,
+    private readonly readModel: ReadModelHealthIndicator,
   ) {}
 
-  /** 200 when the event store answers, 503 when it does not; the body names the store kind either way. */
+  /**
+   * 200 when the event store answers and the read model follows it, 503 otherwise; the body names the
+   * store kind and the read model's position, the log's head and the lag between them.
+   */
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.store.isHealthy('store')]);
+    return this.health.check([() => this.store.isHealthy('store'), () => this.readModel.isHealthy('readModel')]);
   }
 }

@@ -12,3 +12,11 @@ export {
 export { fundedMonthsReportToJson, type FundedMonthsReportJson } from './funded-months.json';
 export { fundedMonthsReportToCsv } from './funded-months.csv';
 export { fundedMonthsReportToTable } from './funded-months.table';
+export { reconciliationSources, fundedMonthsInputFor, fundedMonthsFor } from './award-to-reconciliation';
+export { actualsFor, paymentsByMonth, type ActualsReport, type ActualSourceUse } from './actuals';
+export {
+  actualsReportToJson,
+  actualsReportToCsv,
+  actualsReportToTable,
+  type ActualsReportJson,
+} from './actuals.formats';

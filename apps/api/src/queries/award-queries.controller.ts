@@ -1,0 +1,80 @@
+import { NotFound } from '@fundledger/funding';
+import {
+  awardPositionReport,
+  awardPositionToCsv,
+  decisionChecksReport,
+  decisionChecksToCsv,
+  fundedMonthsFor,
+  fundedMonthsReportToCsv,
+  fundedMonthsReportToJson,
+  type AwardView,
+} from '@fundledger/projections';
+import { Controller, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { LedgerAnswers, type LedgerAnswer, type ReplyHeaders } from './ledger-answer';
+import { LedgerQueryDto } from './ledger-query.dto';
+import { LedgerQueryRoute } from './ledger-query-route.decorator';
+
+const NOT_MADE = 'No award with this id had been made (as at the point asked for).';
+
+/** What the ledger says about one award: its position, its funded months, its decisions checked. */
+@ApiTags('reports')
+@Controller('awards')
+export class AwardQueriesController {
+  constructor(private readonly answers: LedgerAnswers) {}
+
+  @LedgerQueryRoute({
+    path: ':awardId',
+    summary: "An award's position",
+    description: 'Amount and its history, window and provision, match funding, grants, payments and headroom.',
+    notFound: NOT_MADE,
+  })
+  async position(
+    @Param('awardId') awardId: string,
+    @Query() query: LedgerQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: ReplyHeaders,
+  ) {
+    const answer = await this.answers.read(query);
+    return this.answers.render(reply, { accept, query }, answer, awardPositionReport(awardOf(answer, awardId)), awardPositionToCsv);
+  }
+
+  @LedgerQueryRoute({
+    path: ':awardId/funded-months',
+    summary: 'Funded-months reconciliation of an award',
+    description: 'Month by month, the cost of provision met from the award and its match funding, and any shortfall (DESIGN §5).',
+    notFound: NOT_MADE,
+  })
+  async fundedMonths(
+    @Param('awardId') awardId: string,
+    @Query() query: LedgerQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: ReplyHeaders,
+  ) {
+    const answer = await this.answers.read(query);
+    const report = fundedMonthsFor(awardOf(answer, awardId));
+    return this.answers.render(reply, { accept, query }, answer, fundedMonthsReportToJson(report), () => fundedMonthsReportToCsv(report));
+  }
+
+  @LedgerQueryRoute({
+    path: ':awardId/decision-checks',
+    summary: "An award's decisions checked against the ledger",
+    description: 'Each declared total against the ledger when recorded and now, with the difference; and every change of the award amount.',
+    notFound: NOT_MADE,
+  })
+  async decisionChecks(
+    @Param('awardId') awardId: string,
+    @Query() query: LedgerQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: ReplyHeaders,
+  ) {
+    const answer = await this.answers.read(query);
+    return this.answers.render(reply, { accept, query }, answer, decisionChecksReport(awardOf(answer, awardId)), decisionChecksToCsv);
+  }
+}
+
+const awardOf = (answer: LedgerAnswer, awardId: string): AwardView => {
+  const view = answer.snapshot.award(awardId);
+  if (view === undefined) throw new NotFound('AWARD_NOT_FOUND', `award ${awardId} has not been made${answer.when}`, { awardId });
+  return view;
+};

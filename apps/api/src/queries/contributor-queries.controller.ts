@@ -1,0 +1,36 @@
+import { contributorStatement, contributorStatementToCsv } from '@fundledger/projections';
+import { Controller, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { RequestRefused } from '../errors/request-refused.error';
+import { LedgerAnswers, type ReplyHeaders } from './ledger-answer';
+import { LedgerQueryDto } from './ledger-query.dto';
+import { LedgerQueryRoute } from './ledger-query-route.decorator';
+
+@ApiTags('reports')
+@Controller('contributors')
+export class ContributorQueriesController {
+  constructor(private readonly answers: LedgerAnswers) {}
+
+  @LedgerQueryRoute({
+    path: ':organisationId/statement',
+    summary: "A match-funding contributor's statement",
+    description: 'Everything one organisation has pledged, across every award: received, withdrawn, outstanding, and the months of provision it pays for.',
+    notFound: 'The organisation had pledged no match funding (as at the point asked for).',
+  })
+  async statement(
+    @Param('organisationId') organisationId: string,
+    @Query() query: LedgerQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: ReplyHeaders,
+  ) {
+    const answer = await this.answers.read(query);
+    const statement = contributorStatement(answer.snapshot.ledger(), organisationId);
+    // The ledger knows an organisation only through what it pledged: none means none known.
+    if (statement.contributions.length === 0) {
+      throw new RequestRefused(404, 'CONTRIBUTOR_NOT_FOUND', `organisation ${organisationId} has pledged no match funding${answer.when}`, {
+        organisationId,
+      });
+    }
+    return this.answers.render(reply, { accept, query }, answer, statement, contributorStatementToCsv);
+  }
+}

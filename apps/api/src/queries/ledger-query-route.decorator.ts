@@ -1,0 +1,46 @@
+import { applyDecorators, Get, UseFilters } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+} from '@nestjs/swagger';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { ErrorBodyDto } from '../errors/error-body.dto';
+import { ReadModelErrorFilter } from './read-model-error.filter';
+
+export interface LedgerQueryRouteDoc {
+  readonly path: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly notFound: string;
+}
+
+/**
+ * Everything a ledger query shares: the `read` permission, the as-at parameters (LedgerQueryDto),
+ * JSON or CSV, the position it was answered at, and the documented refusals.
+ */
+export const LedgerQueryRoute = (doc: LedgerQueryRouteDoc): MethodDecorator =>
+  applyDecorators(
+    Get(doc.path),
+    RequirePermission('read'),
+    UseFilters(ReadModelErrorFilter),
+    ApiOperation({
+      summary: doc.summary,
+      description:
+        `${doc.description} Current by default; \`?asAt=\` or \`?position=\` answer as the ledger stood then, ` +
+        'folded from the log alone. The answer names the log position it was read at (`answeredAt`, `X-Ledger-Position`).',
+    }),
+    ApiProduces('application/json', 'text/csv'),
+    ApiHeader({ name: 'Accept', required: false, description: '`text/csv` for CSV (or `?format=csv`).' }),
+    ApiOkResponse({ description: 'The report, with `answeredAt: { position, recordedAt?, asAt? }`; or CSV.' }),
+    ApiBadRequestResponse({ description: 'asAt and position both given, a malformed one, or one beyond the log.', type: ErrorBodyDto }),
+    ApiNotFoundResponse({ description: doc.notFound, type: ErrorBodyDto }),
+    ApiServiceUnavailableResponse({
+      description: 'The read model had not reached minPosition within the wait (READ_MODEL_BEHIND), or has stopped (READ_MODEL_STOPPED).',
+      type: ErrorBodyDto,
+    }),
+  );

@@ -1,0 +1,39 @@
+import { stringify } from 'csv-stringify/sync';
+import { Money } from '@fundledger/money';
+import { renderColumns } from '../report-table';
+import type { ContributorStatement } from './contributor-statement.report';
+
+const FIGURES = ['pledged', 'received', 'withdrawn', 'outstanding', 'used'] as const;
+const heading = (figure: string): string => figure.charAt(0).toUpperCase() + figure.slice(1);
+
+export const contributorStatementToCsv = (statement: ContributorStatement): string =>
+  stringify([
+    ['awardId', 'contributionId', ...FIGURES, 'monthsFunded'],
+    ...statement.contributions.map((c) => [c.awardId, c.contributionId, ...FIGURES.map((f) => c[f]), c.monthsFunded]),
+    ['total', '', ...FIGURES.map((f) => statement.totals[f]), statement.totals.monthsFunded],
+  ]);
+
+export const contributorStatementToTable = (statement: ContributorStatement): string => {
+  const who = statement.organisationName ?? statement.organisationId;
+  if (statement.contributions.length === 0) return `${who} has made no match-funding contributions.\n`;
+  const gbp = (amount: string): string => Money.fromString(amount).format();
+  return [
+    `Match funding contributed by ${who} (${statement.organisationId})`,
+    '',
+    ...renderColumns(
+      ['Award', 'Recipient', 'Contribution', ...FIGURES.map(heading), 'Months funded'],
+      [
+        ...statement.contributions.map((c) => [
+          c.awardId,
+          c.recipient.name,
+          c.contributionId,
+          ...FIGURES.map((f) => gbp(c[f])),
+          c.monthsFunded,
+        ]),
+        ['Total', '', '', ...FIGURES.map((f) => gbp(statement.totals[f])), statement.totals.monthsFunded],
+      ],
+      ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+    '',
+  ].join('\n');
+};

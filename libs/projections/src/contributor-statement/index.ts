@@ -1,0 +1,2 @@
+export * from './contributor-statement.report';
+export { contributorStatementToCsv, contributorStatementToTable } from './contributor-statement.formats';

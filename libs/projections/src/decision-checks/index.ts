@@ -1,0 +1,2 @@
+export * from './decision-checks.report';
+export { decisionChecksToCsv, decisionChecksToTable } from './decision-checks.formats';

@@ -1,0 +1,2 @@
+export * from './ledger-view';
+export * from './award-view.codec';

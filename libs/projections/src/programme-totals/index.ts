@@ -1,0 +1,2 @@
+export * from './programme-totals.report';
+export { programmeTotalsToCsv, programmeTotalsToTable } from './programme-totals.formats';

@@ -1,0 +1,289 @@
+import type { AllSubscription, EventStore, RecordedEvent } from '@fundledger/event-store';
+import {
+  awardIdOfStream,
+  emptyLedgerView,
+  evolveAwardView,
+  evolveProgrammeView,
+  programmeIdOfStream,
+  type AwardView,
+  type LedgerView,
+  type ProgrammeView,
+} from '../ledger';
+import { AWARD_ROW, PROGRAMME_ROW, awardRow, ledgerViewOfRows, programmeRow } from './ledger-rows';
+import { ledgerSnapshot, type LedgerSnapshot } from './ledger-snapshot';
+import { ReadModelBehindError, ReadModelStoppedError } from './read-model.errors';
+import type { Checkpoint, ReadModelStore, ViewRow } from './read-model.store';
+
+export const LEDGER_CHECKPOINT = 'ledger';
+
+/** Where the runner reports what an operator must know; Nest's Logger fits. */
+export interface ProjectionLog {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface LedgerProjectionOptions {
+  /** Events written in one transaction at most, so that catching up on a long log commits as it goes. */
+  readonly maxBatch?: number;
+  readonly log?: ProjectionLog;
+}
+
+/** Why the runner stopped: it stops at an event it cannot apply rather than skip it. */
+export interface ProjectionFailure {
+  /** The last event applied and committed before the stop. */
+  readonly position: bigint;
+  readonly reason: string;
+}
+
+export interface ProjectionStatus {
+  readonly position: bigint;
+  readonly running: boolean;
+  readonly failure?: ProjectionFailure;
+}
+
+interface Waiter {
+  readonly position: bigint;
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+}
+
+const silent: ProjectionLog = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * Follows the log and keeps the persisted ledger views current: each batch of events that arrive
+ * together updates the rows it touched and the checkpoint in one transaction, so after a restart the
+ * runner continues from exactly the event after the last one applied. The views also stay in memory,
+ * as the immutable LedgerView of the last commit, which is what `snapshot()` hands out.
+ */
+export class LedgerProjection {
+  private view: LedgerView = emptyLedgerView;
+  private checkpoint: Checkpoint | undefined;
+  private checkpointRecordedAt: string | undefined;
+  private subscription: AllSubscription | undefined;
+  private following: Promise<void> | undefined;
+  private stopping = false;
+  private failure: ProjectionFailure | undefined;
+  private pending: RecordedEvent[] = [];
+  private flushScheduled: NodeJS.Immediate | undefined;
+  private readonly waiters = new Set<Waiter>();
+  private readonly maxBatch: number;
+  private readonly log: ProjectionLog;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModels: ReadModelStore,
+    options: LedgerProjectionOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 500;
+    this.log = options.log ?? silent;
+  }
+
+  /** The last event applied and committed; -1n before the first. */
+  get position(): bigint {
+    return this.checkpoint?.position ?? -1n;
+  }
+
+  status(): ProjectionStatus {
+    const running = this.following !== undefined && this.failure === undefined && !this.stopping;
+    return { position: this.position, running, ...(this.failure === undefined ? {} : { failure: this.failure }) };
+  }
+
+  /** Loads the persisted views, then follows the log from their checkpoint. Resolves once following. */
+  async start(): Promise<void> {
+    if (this.following !== undefined) return;
+    await this.loadPersisted();
+    const subscription = this.store.subscribeToAll(this.checkpoint === undefined ? {} : { fromPosition: this.checkpoint.position });
+    this.subscription = subscription;
+    this.following = this.follow(subscription);
+    this.log.log(`following the log from position ${this.position} into ${this.readModels.path}`);
+  }
+
+  /** Stops following after committing what already arrived; later waits are refused. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.subscription?.stop();
+    await this.following;
+    this.rejectWaiters(() => new ReadModelStoppedError(this.position, 'the service is shutting down'));
+  }
+
+  /** The views as of the last commit. Refused once the runner has stopped on an event it could not apply. */
+  snapshot(): LedgerSnapshot {
+    if (this.failure !== undefined) throw new ReadModelStoppedError(this.position, this.failure.reason);
+    return ledgerSnapshot(this.view, this.position, this.checkpointRecordedAt);
+  }
+
+  /** Resolves once the views have reached `position`; rejects after `timeoutMs` or if the runner stops. */
+  waitFor(position: bigint, timeoutMs: number): Promise<void> {
+    if (this.failure !== undefined) return Promise.reject(new ReadModelStoppedError(this.position, this.failure.reason));
+    if (this.position >= position) return Promise.resolve();
+    if (this.stopping) return Promise.reject(new ReadModelStoppedError(this.position, 'the service is shutting down'));
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new ReadModelBehindError(this.position, position, timeoutMs));
+      }, timeoutMs);
+      const waiter: Waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  /**
+   * A checkpoint must name an event this log holds: a file built from another log (a replaced store, a
+   * FUNDLEDGER_READ_DB shared by mistake), or written in a view format this build cannot read, is
+   * emptied and the views folded again from the start.
+   */
+  private async loadPersisted(): Promise<void> {
+    const checkpoint = this.readModels.checkpoint(LEDGER_CHECKPOINT);
+    if (checkpoint === undefined) return;
+    let atCheckpoint: RecordedEvent | undefined;
+    for await (const event of this.store.readAll({ fromPosition: checkpoint.position, toPosition: checkpoint.position })) {
+      atCheckpoint = event;
+    }
+    if (atCheckpoint?.id !== checkpoint.eventId || atCheckpoint.position !== checkpoint.position) {
+      this.log.warn(
+        `the read model's checkpoint (position ${checkpoint.position}, event ${checkpoint.eventId}) is not in this log; ` +
+          'rebuilding it from the start',
+      );
+      this.readModels.clear();
+      return;
+    }
+    try {
+      this.view = ledgerViewOfRows(this.readModels.rows());
+    } catch (error) {
+      this.log.warn(`the read model's rows cannot be read (${messageOf(error)}); rebuilding it from the start`);
+      this.readModels.clear();
+      return;
+    }
+    this.checkpoint = checkpoint;
+    this.checkpointRecordedAt = atCheckpoint.recordedAt;
+  }
+
+  private async follow(subscription: AllSubscription): Promise<void> {
+    try {
+      for await (const event of subscription) {
+        this.pending.push(event);
+        if (this.pending.length >= this.maxBatch) {
+          this.flush();
+          // Catching up on a long log yields between batches, so requests are served meanwhile.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        } else {
+          this.flushSoon();
+        }
+        if (this.failure !== undefined) return;
+      }
+      this.flush();
+      if (!this.stopping) this.fail('the event store ended the subscription (was the store closed?)');
+    } catch (error) {
+      this.flush();
+      this.fail(`reading the log failed: ${messageOf(error)}`);
+    }
+  }
+
+  /** Events delivered in the same turn of the event loop are committed together. */
+  private flushSoon(): void {
+    this.flushScheduled ??= setImmediate(() => {
+      this.flushScheduled = undefined;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.flushScheduled !== undefined) clearImmediate(this.flushScheduled);
+    this.flushScheduled = undefined;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0 || this.failure !== undefined) return;
+
+    const awards = new Map(this.view.awards);
+    const programmes = new Map(this.view.programmes);
+    const touched = new Map<string, () => ViewRow>();
+    let applied: RecordedEvent | undefined;
+    let refused: string | undefined;
+    for (const event of batch) {
+      try {
+        this.apply(event, awards, programmes, touched);
+      } catch (error) {
+        refused = `could not apply ${event.type} at position ${event.position} (stream ${event.stream}): ${messageOf(error)}`;
+        break;
+      }
+      applied = event;
+    }
+    // The events before a refused one are committed, so the checkpoint names the last good event.
+    if (applied !== undefined) this.commit(applied, awards, programmes, touched);
+    if (refused !== undefined) this.fail(refused);
+  }
+
+  private commit(
+    applied: RecordedEvent,
+    awards: Map<string, AwardView>,
+    programmes: Map<string, ProgrammeView>,
+    touched: Map<string, () => ViewRow>,
+  ): void {
+    const checkpoint = { position: applied.position, eventId: applied.id };
+    try {
+      this.readModels.commit(LEDGER_CHECKPOINT, [...touched.values()].map((row) => row()), checkpoint);
+    } catch (error) {
+      this.fail(`could not write the read model at position ${applied.position}: ${messageOf(error)}`);
+      return;
+    }
+    this.view = { awards, programmes };
+    this.checkpoint = checkpoint;
+    this.checkpointRecordedAt = applied.recordedAt;
+    for (const waiter of [...this.waiters]) {
+      if (waiter.position <= checkpoint.position) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+
+  /** Folds one event into the batch's maps and notes the row it changed (encoded once, at commit). */
+  private apply(
+    event: RecordedEvent,
+    awards: Map<string, AwardView>,
+    programmes: Map<string, ProgrammeView>,
+    touched: Map<string, () => ViewRow>,
+  ): void {
+    const awardId = awardIdOfStream(event.stream);
+    if (awardId !== undefined) {
+      awards.set(awardId, evolveAwardView(awards.get(awardId), event));
+      touched.set(`${AWARD_ROW}/${awardId}`, () => awardRow(awards.get(awardId) as AwardView));
+      return;
+    }
+    const programmeId = programmeIdOfStream(event.stream);
+    if (programmeId !== undefined) {
+      programmes.set(programmeId, evolveProgrammeView(programmes.get(programmeId), event));
+      touched.set(`${PROGRAMME_ROW}/${programmeId}`, () => programmeRow(programmes.get(programmeId) as ProgrammeView));
+    }
+    // Events of other streams change no view; the checkpoint still moves past them.
+  }
+
+  /** Logged once with the position, then the subscription stops: an event is never skipped silently. */
+  private fail(reason: string): void {
+    if (this.failure !== undefined) return;
+    this.failure = { position: this.position, reason };
+    this.log.error(`the ledger read model stopped at position ${this.position}: ${reason}`);
+    void this.subscription?.stop();
+    this.rejectWaiters(() => new ReadModelStoppedError(this.position, reason));
+  }
+
+  private rejectWaiters(error: () => Error): void {
+    for (const waiter of [...this.waiters]) {
+      this.waiters.delete(waiter);
+      waiter.reject(error());
+    }
+  }
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,70 @@
+import type { EventStore } from '@fundledger/event-store';
+import type { LedgerProjection } from './ledger-projection';
+import { foldLedgerAsAt, type AsAt, type LedgerSnapshot } from './ledger-snapshot';
+import { AsAtNotRecordedError } from './read-model.errors';
+
+/** Injection token for the LedgerReader: `@Inject(LEDGER_READER) reader: LedgerReader`. */
+export const LEDGER_READER = Symbol('LEDGER_READER');
+
+export interface LedgerReader {
+  /** Current read model (persisted rows), optionally waiting (bounded) until it has reached minPosition. */
+  current(options?: { minPosition?: bigint }): Promise<LedgerSnapshot>;
+  /** Folded from the log up to a position or a recorded time (inclusive). */
+  asAt(at: AsAt): Promise<LedgerSnapshot>;
+}
+
+export interface ReaderOptions {
+  /** How long current({ minPosition }) waits for the projection; 5 s by default. */
+  readonly waitTimeoutMs?: number;
+  /** The clock an as-at time is checked against (a time still to come is refused). */
+  readonly now?: () => Date;
+}
+
+export const DEFAULT_WAIT_TIMEOUT_MS = 5000;
+
+/** The service's reader: current answers from the projection's views, as-at answers from the log. */
+export class ProjectedLedgerReader implements LedgerReader {
+  private readonly waitTimeoutMs: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly projection: LedgerProjection,
+    options: ReaderOptions = {},
+  ) {
+    this.waitTimeoutMs = options.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async current(options: { minPosition?: bigint } = {}): Promise<LedgerSnapshot> {
+    if (options.minPosition !== undefined) await this.projection.waitFor(options.minPosition, this.waitTimeoutMs);
+    return this.projection.snapshot();
+  }
+
+  asAt(at: AsAt): Promise<LedgerSnapshot> {
+    return foldLedgerAsAt(this.store, at, this.now);
+  }
+}
+
+/**
+ * A reader with no persisted state, for the CLI: "current" is the log folded to its head, so a report
+ * never needs the service running nor its read-model file.
+ */
+export class LogLedgerReader implements LedgerReader {
+  constructor(
+    private readonly store: EventStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async current(options: { minPosition?: bigint } = {}): Promise<LedgerSnapshot> {
+    const head = await this.store.headPosition();
+    if (options.minPosition !== undefined && options.minPosition > head) {
+      throw new AsAtNotRecordedError(`position ${options.minPosition} is beyond the log's last position ${head}`);
+    }
+    return foldLedgerAsAt(this.store, { position: head }, this.now);
+  }
+
+  asAt(at: AsAt): Promise<LedgerSnapshot> {
+    return foldLedgerAsAt(this.store, at, this.now);
+  }
+}

@@ -1,0 +1,78 @@
+import { parseInstant } from '@fundledger/calendar';
+import type { EventStore, RecordedEvent } from '@fundledger/event-store';
+import { emptyLedgerView, foldLedgerView, type AwardView, type LedgerView, type ProgrammeView } from '../ledger';
+import { AsAtNotRecordedError } from './read-model.errors';
+
+/** The ledger as it stood at one log position: every answer says which. */
+export interface LedgerSnapshot {
+  /** The last event folded in (decimal string); '-1' before the first event. */
+  readonly position: string;
+  /** When the store recorded that event; absent before the first event. */
+  readonly recordedAt?: string;
+  award(awardId: string): AwardView | undefined;
+  programme(programmeId: string): ProgrammeView | undefined;
+  awards(): Iterable<AwardView>;
+  /** For programme totals and contributor statements. */
+  ledger(): LedgerView;
+}
+
+/** A point in the log's history: a position, or a recorded time (both inclusive). */
+export type AsAt = { readonly position: bigint } | { readonly time: string };
+
+export const ledgerSnapshot = (view: LedgerView, position: bigint, recordedAt?: string): LedgerSnapshot => ({
+  position: position.toString(),
+  ...(recordedAt === undefined ? {} : { recordedAt }),
+  award: (awardId) => view.awards.get(awardId),
+  programme: (programmeId) => view.programmes.get(programmeId),
+  awards: () => view.awards.values(),
+  ledger: () => view,
+});
+
+/**
+ * Milliseconds since the epoch of an as-at time: an ISO-8601 instant with its offset, or a plain date
+ * meaning midnight UTC (parseInstant's reading, the same as every other as-at of the service).
+ */
+export const instantOf = (time: string): number => Date.parse(parseInstant(time, 'asAt'));
+
+/**
+ * The ledger as at a position or a recorded time, folded from the log alone: nothing persisted takes
+ * part, so the same question always gets the same answer. A point beyond what the log has recorded is
+ * refused rather than answered, because that answer could still change.
+ */
+export async function foldLedgerAsAt(store: EventStore, at: AsAt, now: () => Date = () => new Date()): Promise<LedgerSnapshot> {
+  const head = await store.headPosition();
+  if ('position' in at) {
+    if (at.position > head) {
+      throw new AsAtNotRecordedError(`position ${at.position} is beyond the log's last position ${head}`);
+    }
+    return foldUntil(store, at.position, () => true);
+  }
+  const until = instantOf(at.time);
+  if (until > now().getTime()) {
+    throw new AsAtNotRecordedError(`asAt ${at.time} is in the future; events may still be recorded before it`);
+  }
+  // Every event up to the head is considered, not just those before the first later one: recorded
+  // times come from the writers' clocks and need not rise with the position.
+  return foldUntil(store, head, (recordedAt) => Date.parse(recordedAt) <= until);
+}
+
+/** Events folded per step: the maps are copied once a step, not once an event, and the log is never held whole. */
+const FOLD_STEP = 1000;
+
+async function foldUntil(store: EventStore, toPosition: bigint, include: (recordedAt: string) => boolean): Promise<LedgerSnapshot> {
+  let view = emptyLedgerView;
+  let last: RecordedEvent | undefined;
+  let step: RecordedEvent[] = [];
+  if (toPosition >= 0n) {
+    for await (const event of store.readAll({ toPosition })) {
+      if (!include(event.recordedAt)) continue;
+      step.push(event);
+      last = event;
+      if (step.length === FOLD_STEP) {
+        view = foldLedgerView(step, view);
+        step = [];
+      }
+    }
+  }
+  return ledgerSnapshot(foldLedgerView(step, view), last?.position ?? -1n, last?.recordedAt);
+}
