@@ -1,8 +1,13 @@
 import { ConfigurationError } from '@fundledger/event-store';
 import { Command } from 'commander';
+import { exportCommand } from './export.command';
 import { importCommand } from './import.command';
+import { rebuildCommand } from './rebuild.command';
+import { replayCommand } from './replay.command';
+import { reportCommand } from './report.command';
 import { statusCommand } from './status.command';
 import { tokenCommand } from './token.command';
+import { verifyCommand } from './verify.command';
 
 const program = new Command('fundledger')
   .description('fundledger from the command line: the same ledger the HTTP service keeps')
@@ -10,6 +15,11 @@ const program = new Command('fundledger')
   .showHelpAfterError()
   .addCommand(statusCommand())
   .addCommand(importCommand())
+  .addCommand(exportCommand())
+  .addCommand(reportCommand())
+  .addCommand(replayCommand())
+  .addCommand(rebuildCommand())
+  .addCommand(verifyCommand())
   .addCommand(tokenCommand());
 
 // One line on stderr and exit code 1: scripts test the code, people read the line.

@@ -1,4 +1,5 @@
 import type { AwardCommand } from './award/award.commands';
+import { parseCertifyBudget } from './award/certify-budget/certify-budget.parse';
 import { parseCloseAward } from './award/close-award/close-award.parse';
 import { parseCommitGrant } from './award/commit-grant/commit-grant.parse';
 import { parseExtendProvision } from './award/extend-provision/extend-provision.parse';
@@ -9,6 +10,7 @@ import { parseReceiveMatchFunding } from './award/receive-match-funding/receive-
 import { parseRecordDecision } from './award/record-decision/record-decision.parse';
 import { parseReverseDisbursement } from './award/reverse-disbursement/reverse-disbursement.parse';
 import { parseSetSpendProfile } from './award/set-spend-profile/set-spend-profile.parse';
+import { parseSubmitReturn } from './award/submit-return/submit-return.parse';
 import { parseVaryAward } from './award/vary-award/vary-award.parse';
 import { parseVaryGrantCommitment } from './award/vary-grant-commitment/vary-grant-commitment.parse';
 import { parseWithdrawMatchFunding } from './award/withdraw-match-funding/withdraw-match-funding.parse';
@@ -36,6 +38,8 @@ export const fundingCommandParsers: {
   ExtendProvision: parseExtendProvision,
   SetSpendProfile: parseSetSpendProfile,
   RecordDecision: parseRecordDecision,
+  CertifyBudget: parseCertifyBudget,
+  SubmitReturn: parseSubmitReturn,
   CloseAward: parseCloseAward,
 };
 

@@ -5,7 +5,7 @@ export * from './award/award.events';
 export * from './award/award.commands';
 export * from './award/award.state';
 export * from './award/award.figures';
-export { awardDecider, decideAward, type AwardDecisionContext } from './award/award.decide';
+export { awardDecider, decideAward, type AwardDecisionContext, type PinnedFigures } from './award/award.decide';
 
 export * from './programme/programme.events';
 export * from './programme/programme.commands';
@@ -25,5 +25,7 @@ export { parseReverseDisbursement } from './award/reverse-disbursement/reverse-d
 export { parseExtendProvision } from './award/extend-provision/extend-provision.parse';
 export { parseSetSpendProfile } from './award/set-spend-profile/set-spend-profile.parse';
 export { parseRecordDecision } from './award/record-decision/record-decision.parse';
+export { parseCertifyBudget } from './award/certify-budget/certify-budget.parse';
+export { parseSubmitReturn } from './award/submit-return/submit-return.parse';
 export { parseCloseAward } from './award/close-award/close-award.parse';
 export { parseOpenProgramme } from './programme/open-programme/open-programme.parse';

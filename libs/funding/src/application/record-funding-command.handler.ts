@@ -5,11 +5,13 @@ import {
   type CommandOutcome,
   type DomainEvent,
   type EventStore,
+  type RecordedEvent,
   type StreamDecision,
 } from '@fundledger/event-store';
+import { figuresContextFor, foldAwardRecord, needsFiguresContext } from '@fundledger/reporting';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { AwardCommand } from '../award/award.commands';
+import type { AwardCommand, CertifyBudget, SubmitReturn } from '../award/award.commands';
 import { awardDecider } from '../award/award.decide';
 import { awardStreamName, toAwardEvent } from '../award/award.events';
 import type { AwardState } from '../award/award.state';
@@ -21,6 +23,7 @@ import { foldProgramme, type ProgrammeState } from '../programme/programme.state
 import { CLOCK, type Clock } from './clock';
 import type { CommandReceipt } from './command-receipt';
 import { RecordFundingCommand } from './record-funding-command';
+import { ukDateOf } from './uk-date';
 
 // One handler for all 14 commands: their rules live in each folder's decide and load/decide/append is identical.
 @CommandHandler(RecordFundingCommand)
@@ -33,7 +36,9 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
   async execute({ command, envelope }: RecordFundingCommand): Promise<CommandReceipt> {
     const outcome = isProgrammeCommand(command)
       ? await this.record(this.programmeDecision(command), envelope)
-      : await this.record(await this.awardDecision(command), envelope);
+      : needsFiguresContext(command)
+        ? await this.record(this.figuresDecision(command), envelope)
+        : await this.record(await this.awardDecision(command), envelope);
     return toReceipt(envelope.commandId, outcome);
   }
 
@@ -62,6 +67,26 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
       initialState: awardDecider.initialState,
       evolve: (state, event) => awardDecider.evolve(state, toAwardEvent(event)),
       decide: (state) => awardDecider.decide(state, command, programme === undefined ? {} : { programme }),
+    };
+  }
+
+  /**
+   * CertifyBudget and SubmitReturn pin figures that the reporting computes from the award's stream. They
+   * are computed inside the decision, from exactly the events it is decided on (and again after a
+   * concurrent write), so what is pinned is the state that was certified or submitted, at its revision.
+   */
+  private figuresDecision(command: CertifyBudget | SubmitReturn): StreamDecision<readonly RecordedEvent[], DomainEvent> {
+    const today = ukDateOf(this.clock());
+    return {
+      stream: awardStreamName(command.awardId),
+      initialState: [],
+      // handleCommand folds what it read from the store: whole RecordedEvents, revision and position included.
+      evolve: (events, event) => [...events, event as unknown as RecordedEvent],
+      decide: (events) => {
+        const record = foldAwardRecord(events);
+        const context = figuresContextFor(command, record, today);
+        return awardDecider.decide(record?.view.award ?? awardDecider.initialState, command, context);
+      },
     };
   }
 

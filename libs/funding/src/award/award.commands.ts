@@ -1,6 +1,7 @@
 import type { IsoDate, Month } from '@fundledger/calendar';
 import type { Money } from '@fundledger/money';
 import type { MonthWindow, Organisation } from '../funding.values';
+import type { CertificateBasis } from './award.events';
 
 /**
  * Commands on an award, with already-validated domain values (Money, months, dates). Raw bodies become
@@ -124,6 +125,37 @@ export interface CloseAward {
   readonly underspendReturned: Money;
 }
 
+/**
+ * The Section 151 officer's certificate of a recorded decision's budget. The figures it pins are not part
+ * of the command: they are the ledger's own, computed by the handler from the state the decision sees.
+ */
+export interface CertifyBudget {
+  readonly type: 'CertifyBudget';
+  readonly awardId: string;
+  /** (a) no financial consequences, (b) met from existing revenue or capital budgets, (c) financed from reserves. */
+  readonly basis: CertificateBasis;
+  /** (d): must be true; false is refused by the decision (REGULATIONS_NOT_COMPLIED), not by the parser. */
+  readonly regulationsComplied: boolean;
+  readonly officer: Organisation;
+  readonly certifiedOn: IsoDate;
+  readonly decisionRef: string;
+}
+
+/** Submits the Home Office return of a UK financial-year quarter; its figures are computed by the handler. */
+export interface SubmitReturn {
+  readonly type: 'SubmitReturn';
+  readonly awardId: string;
+  /** 'YYYY-YY', e.g. '2021-22'. */
+  readonly financialYear: string;
+  readonly quarter: 1 | 2 | 3 | 4;
+  /** Defaults to the day the command is decided. */
+  readonly submittedOn?: IsoDate;
+  /** Why a quarter is submitted again, e.g. a corrected payment. */
+  readonly reason?: string;
+  /** The officer's explanation of each month's variance against the profile, by month of the quarter. */
+  readonly varianceReasons?: Readonly<Record<Month, string>>;
+}
+
 export type AwardCommand =
   | MakeAward
   | VaryAward
@@ -137,6 +169,8 @@ export type AwardCommand =
   | ExtendProvision
   | SetSpendProfile
   | RecordDecision
+  | CertifyBudget
+  | SubmitReturn
   | CloseAward;
 
 export type AwardCommandType = AwardCommand['type'];

@@ -19,6 +19,16 @@ const examples: Record<Exclude<AwardCommandType, 'MakeAward'>, AwardCommand> = {
   ExtendProvision: build.extendProvision('2022-10'),
   SetSpendProfile: build.setSpendProfile({ '2021-10': '1.00' }),
   RecordDecision: build.recordDecision(),
+  CertifyBudget: {
+    type: 'CertifyBudget',
+    awardId: build.AWARD_ID,
+    basis: 'b',
+    regulationsComplied: true,
+    officer: { id: 'cfo', name: 'Chief Finance Officer' },
+    certifiedOn: '2021-08-02',
+    decisionRef: '2021-7335',
+  },
+  SubmitReturn: { type: 'SubmitReturn', awardId: build.AWARD_ID, financialYear: '2021-22', quarter: 3 },
   CloseAward: build.closeAward(),
 };
 const onAnExistingAward = Object.entries(examples);

@@ -1,7 +1,9 @@
 import type { ProgrammeState } from '../programme/programme.state';
+import type { IsoDate } from '@fundledger/calendar';
 import type { AwardCommand } from './award.commands';
-import type { AwardEvent } from './award.events';
+import type { AwardEvent, JsonData } from './award.events';
 import { evolveAward, initialAwardState, type AwardState } from './award.state';
+import { decideCertifyBudget } from './certify-budget/certify-budget.decide';
 import { decideCloseAward } from './close-award/close-award.decide';
 import { decideCommitGrant } from './commit-grant/commit-grant.decide';
 import { decideExtendProvision } from './extend-provision/extend-provision.decide';
@@ -12,14 +14,31 @@ import { decideReceiveMatchFunding } from './receive-match-funding/receive-match
 import { decideRecordDecision } from './record-decision/record-decision.decide';
 import { decideReverseDisbursement } from './reverse-disbursement/reverse-disbursement.decide';
 import { decideSetSpendProfile } from './set-spend-profile/set-spend-profile.decide';
+import { decideSubmitReturn } from './submit-return/submit-return.decide';
 import { decideVaryAward } from './vary-award/vary-award.decide';
 import { decideVaryGrantCommitment } from './vary-grant-commitment/vary-grant-commitment.decide';
 import { decideWithdrawMatchFunding } from './withdraw-match-funding/withdraw-match-funding.decide';
+
+/**
+ * Figures the read side computed from the very state the decision is made on, pinned into the event with
+ * their sha256 (over canonical JSON). The domain records them without shaping them: what a certificate or
+ * a return states is a reporting concern, and the domain must not depend on the projections.
+ */
+export interface PinnedFigures {
+  readonly figures: { readonly [name: string]: JsonData };
+  readonly figuresHash: string;
+}
 
 /** What a decision may know besides the award's own stream, loaded by the handler beforehand. */
 export interface AwardDecisionContext {
   /** The state of the programme a MakeAward names; absent or not-opened when no such programme exists. */
   readonly programme?: ProgrammeState;
+  /** CertifyBudget: the certified figures, and the stream revision of the last event they were read at. */
+  readonly certification?: PinnedFigures & { readonly atRevision: number };
+  /** SubmitReturn: the return's figures for the command's financial year and quarter. */
+  readonly returnFigures?: PinnedFigures;
+  /** SubmitReturn: the day of deciding, from the handler's clock (the domain never reads a clock). */
+  readonly today?: IsoDate;
 }
 
 /**
@@ -56,6 +75,10 @@ export const decideAward = (
       return decideSetSpendProfile(state, command);
     case 'RecordDecision':
       return decideRecordDecision(state, command);
+    case 'CertifyBudget':
+      return decideCertifyBudget(state, command, context);
+    case 'SubmitReturn':
+      return decideSubmitReturn(state, command, context);
     case 'CloseAward':
       return decideCloseAward(state, command);
     default: {

@@ -121,6 +121,10 @@ export type ReturnSubmitted = AwardEventOf<
     quarter: 1 | 2 | 3 | 4;
     figures: { readonly [name: string]: JsonData };
     figuresHash: string;
+    /** 1 for the first submission of the quarter, then 2, 3…: earlier versions stay in the stream, readable. */
+    version: number;
+    submittedOn: IsoDate;
+    reason?: string;
   }
 >;
 

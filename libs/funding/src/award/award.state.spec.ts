@@ -110,7 +110,15 @@ describe('the award fold and its figures', () => {
         },
         {
           type: 'ReturnSubmitted',
-          data: { awardId: 'award-1', financialYear: '2021-22', quarter: 3, figures: {}, figuresHash: 'def' },
+          data: {
+            awardId: 'award-1',
+            financialYear: '2021-22',
+            quarter: 3,
+            figures: {},
+            figuresHash: 'def',
+            version: 1,
+            submittedOn: '2022-01-10',
+          },
         },
         build.awardClosed('12.34'),
       );

@@ -1,0 +1,154 @@
+import {
+  EVENT_STORE,
+  hashCommandBody,
+  SqliteEventStore,
+  type EventStore,
+  type EventToAppend,
+  type AppendOptions,
+  type JsonObject,
+} from '@fundledger/event-store';
+import { loadFixtureScript } from '@fundledger/testing';
+import { Global, Module } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Test } from '@nestjs/testing';
+import { parseFundingCommand } from '../funding-command.parse';
+import { CLOCK } from './clock';
+import type { CommandReceipt } from './command-receipt';
+import { FundingModule } from './funding.module';
+import { RecordFundingCommand } from './record-funding-command';
+import { RecordFundingCommandHandler } from './record-funding-command.handler';
+
+type Script = { readonly commandId: string; readonly type: string } & JsonObject;
+
+const recordOf = ({ commandId, type, ...body }: Script): RecordFundingCommand =>
+  new RecordFundingCommand(parseFundingCommand(type, body), {
+    commandId,
+    commandHash: hashCommandBody(type, body),
+    actor: { id: 'cfo', role: 's151-officer' },
+    correlationId: 'figures-spec',
+  });
+
+const NORFOLK = 'norfolk-change-2023';
+const norfolk = loadFixtureScript('norfolk-2023').commands as unknown as Script[];
+const pay = (commandId: string, amount: string, paidOn: string): Script => ({
+  commandId,
+  type: 'PayDisbursement',
+  awardId: NORFOLK,
+  grantId: 'g-change-project',
+  disbursementId: `d-${commandId}`,
+  amount,
+  paidOn,
+  reference: commandId,
+});
+const submitQ2 = (commandId: string): Script => ({ commandId, type: 'SubmitReturn', awardId: NORFOLK, financialYear: '2023-24', quarter: 2 });
+
+/** Once armed, lets another command be recorded just before the next append: a certificate that lost a race. */
+class RacingStore implements EventStore {
+  private before: (() => Promise<unknown>) | undefined;
+  constructor(private readonly inner: EventStore) {}
+  arm(before: () => Promise<unknown>): void {
+    this.before = before;
+  }
+  async append(stream: string, events: readonly EventToAppend[], options: AppendOptions) {
+    const before = this.before;
+    this.before = undefined;
+    if (before !== undefined) await before();
+    return this.inner.append(stream, events, options);
+  }
+  readStream = (...args: Parameters<EventStore['readStream']>) => this.inner.readStream(...args);
+  readAll = (...args: Parameters<EventStore['readAll']>) => this.inner.readAll(...args);
+  subscribeToAll = (...args: Parameters<EventStore['subscribeToAll']>) => this.inner.subscribeToAll(...args);
+  headPosition = () => this.inner.headPosition();
+  ping = () => this.inner.ping();
+  close = () => this.inner.close();
+}
+
+describe('certificates and returns through the command bus', () => {
+  let sqlite: SqliteEventStore;
+  let now: Date;
+  let bus: CommandBus;
+  let close: () => Promise<void>;
+
+  const start = async (store: EventStore): Promise<void> => {
+    @Global()
+    @Module({ providers: [{ provide: EVENT_STORE, useValue: store }], exports: [EVENT_STORE] })
+    class StoreModule {}
+    const moduleRef = await Test.createTestingModule({ imports: [StoreModule, FundingModule] })
+      .overrideProvider(CLOCK)
+      .useValue(() => now)
+      .compile();
+    const app = await moduleRef.init();
+    bus = app.get(CommandBus);
+    close = () => app.close();
+  };
+  const execute = (script: Script): Promise<CommandReceipt> => bus.execute(recordOf(script));
+
+  beforeEach(() => {
+    sqlite = SqliteEventStore.open({ path: ':memory:' });
+    now = new Date('2023-10-02T09:00:00.000Z');
+  });
+
+  afterEach(async () => {
+    await close();
+    await sqlite.close();
+  });
+
+  it('imports Norfolk completely, the certificate pinning the figures at the revision it read', async () => {
+    await start(sqlite);
+    const receipts: CommandReceipt[] = [];
+    for (const script of norfolk) receipts.push(await execute(script));
+    const certified = receipts[3].events[0];
+    expect(certified).toMatchObject({ type: 'BudgetCertified', revision: '3' });
+    expect(certified.data).toMatchObject({
+      basis: 'b',
+      decisionRef: '21/2023',
+      atRevision: 2,
+      figures: expect.objectContaining({ awardAmount: '169675.00', committed: '169675.00', paid: '0.00' }),
+      figuresHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  });
+
+  it('certifies the figures as they are after a payment that won the race, at that revision', async () => {
+    await start(sqlite);
+    for (const script of norfolk.slice(0, 3)) await execute(script);
+    const clock = () => now;
+    const racing = new RacingStore(sqlite);
+    racing.arm(() => new RecordFundingCommandHandler(sqlite, clock).execute(recordOf(pay('p-race', '1000.00', '2023-08-01'))));
+
+    const receipt = await new RecordFundingCommandHandler(racing, clock).execute(recordOf(norfolk[3]));
+    expect(receipt.events[0]).toMatchObject({ type: 'BudgetCertified', revision: '4' });
+    expect(receipt.events[0].data).toMatchObject({ atRevision: 3, figures: expect.objectContaining({ paid: '1000.00' }) });
+  });
+
+  describe('a return', () => {
+    beforeEach(async () => {
+      await start(sqlite);
+      for (const script of norfolk) await execute(script);
+      await execute(pay('p-1', '14139.59', '2023-08-15'));
+    });
+
+    it('is refused while its quarter has not ended in the UK, though UTC has moved on', async () => {
+      // 23:30 on 30 September in London is 22:30 UTC; 00:30 on 1 October in London is still 30 September in UTC.
+      now = new Date('2023-09-30T22:30:00.000Z');
+      await expect(execute(submitQ2('r-early'))).rejects.toMatchObject({
+        code: 'RETURN_QUARTER_NOT_ENDED',
+        message: 'Q2 2023-24 ends on 2023-09-30; its return cannot be submitted on 2023-09-30, before the quarter has ended',
+      });
+      now = new Date('2023-09-30T23:30:00.000Z');
+      const receipt = await execute(submitQ2('r-on-time'));
+      expect(receipt.events[0].data).toMatchObject({ version: 1, submittedOn: '2023-10-01' });
+    });
+
+    it('records each submission of a quarter as a new version with the figures as they stood', async () => {
+      const first = await execute(submitQ2('r-1'));
+      await execute(pay('p-2', '100.00', '2023-09-20'));
+      const second = await execute({ ...submitQ2('r-2'), reason: 'September payment added' });
+      const spendOf = (receipt: CommandReceipt) =>
+        ((receipt.events[0].data.figures as JsonObject).spend as { quarter: { total: string } }).quarter.total;
+      expect(first.events[0].data).toMatchObject({ version: 1 });
+      expect(second.events[0].data).toMatchObject({ version: 2, reason: 'September payment added' });
+      expect([spendOf(first), spendOf(second)]).toEqual(['14139.59', '14239.59']);
+      expect(second.events[0].data.figuresHash).not.toBe(first.events[0].data.figuresHash);
+    });
+  });
+});

@@ -1,0 +1,39 @@
+import type { IsoDate } from '@fundledger/calendar';
+import type { AwardCommand, AwardDecisionContext, CertifyBudget, SubmitReturn } from '@fundledger/funding';
+import { certificationFigures } from '../certificate/certification-figures';
+import { homeOfficeReturn } from '../home-office-return/home-office-return.report';
+import { homeOfficeReturnToJson } from '../home-office-return/home-office-return.versions';
+import type { AwardRecord } from './award-record';
+import { pinFigures } from './pinned-figures';
+
+/**
+ * What CertifyBudget and SubmitReturn need decided beside the award's state: the figures, computed by
+ * the reporting from the same fold the decision sees, so what is pinned is what was certified or
+ * submitted. The command handler and the fixture recorder both call this; other commands need nothing.
+ * `record` is undefined for an award never made: the decision then refuses with AWARD_NOT_FOUND.
+ */
+export const figuresContextFor = (
+  command: AwardCommand,
+  record: AwardRecord | undefined,
+  today: IsoDate,
+): AwardDecisionContext => {
+  if (record === undefined) return {};
+  switch (command.type) {
+    case 'CertifyBudget':
+      return {
+        certification: { ...pinFigures(certificationFigures(record.view)), atRevision: Number(record.view.revision) },
+      };
+    case 'SubmitReturn': {
+      const { financialYear, quarter, varianceReasons } = command;
+      const options = varianceReasons === undefined ? {} : { varianceReasons };
+      const report = homeOfficeReturn(record.view, financialYear, quarter, record.matchReceipts, options);
+      return { today, returnFigures: pinFigures(homeOfficeReturnToJson(report)) };
+    }
+    default:
+      return {};
+  }
+};
+
+/** Whether a command's decision needs figuresContextFor (and so the award's stream folded for reporting). */
+export const needsFiguresContext = (command: AwardCommand): command is CertifyBudget | SubmitReturn =>
+  command.type === 'CertifyBudget' || command.type === 'SubmitReturn';

@@ -1,0 +1,3 @@
+export * from './award-record';
+export * from './pinned-figures';
+export * from './decision-context';

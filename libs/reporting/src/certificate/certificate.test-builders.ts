@@ -1,0 +1,29 @@
+import type { RecordedEvent } from '@fundledger/event-store';
+import { fixtureRecorder, loadFixtureScript, type FixtureRecorder } from '@fundledger/testing';
+import { foldAwardRecord, type AwardRecord } from '../award-record/award-record';
+
+export const NORFOLK = 'norfolk-change-2023';
+
+/** Norfolk 2023 as imported: award, commitment, decision 21/2023 and its certificate. */
+export const norfolkRecorder = (): FixtureRecorder => {
+  const recorder = fixtureRecorder();
+  for (const command of loadFixtureScript('norfolk-2023').commands) recorder.record(command);
+  return recorder;
+};
+
+export const recordOf = (events: readonly RecordedEvent[], awardId = NORFOLK): AwardRecord => {
+  const record = foldAwardRecord(events.filter((event) => event.stream === `award-${awardId}`));
+  if (record === undefined) throw new Error(`no award ${awardId} in the events`);
+  return record;
+};
+
+export const firstPayment = {
+  commandId: 'nor23-pay-1',
+  type: 'PayDisbursement',
+  awardId: NORFOLK,
+  grantId: 'g-change-project',
+  disbursementId: 'd-2023-04',
+  amount: '14139.59',
+  paidOn: '2023-08-15',
+  reference: 'BACS 0815',
+};
