@@ -1,0 +1,103 @@
+import { fork } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { Measure, Scenario } from './bench.types';
+import { round } from './measure/latency.stats';
+import { machineInfo, machineLine } from './measure/machine.info';
+import { measuresTable, targetsTable } from './measure/results.table';
+import { SCENARIOS } from './scenarios';
+import { ledgerLogSetup } from './scenarios/ledger-log.setup';
+import { evaluateTargets, TARGETS } from './targets';
+
+/**
+ * `npm run bench [-- --check] [-- --only <scenario>[,<scenario>]]`. Reports every measure and every
+ * target; with --check a missed target also fails the run (exit 1). A scenario that crashes always
+ * fails it: its figures would be missing, not slow.
+ */
+const RESULTS_FILE = resolve(__dirname, '..', 'bench-results.json');
+
+const out = (line = ''): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const check = args.includes('--check');
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : undefined;
+  const scenarios = only === undefined ? SCENARIOS : SCENARIOS.filter((s) => only.includes(s.name));
+  if (scenarios.length === 0) {
+    process.stderr.write(`bench: no scenario named ${only?.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}\n`);
+    return 2;
+  }
+
+  const machine = machineInfo();
+  const startedAt = new Date();
+  out(machineLine(machine));
+  const workDir = mkdtempSync(join(tmpdir(), 'fundledger-bench-'));
+  const removeWorkDir = (): void => rmSync(workDir, { recursive: true, force: true });
+  process.once('SIGINT', () => {
+    removeWorkDir();
+    process.exit(130);
+  });
+
+  const measures: Measure[] = [];
+  const failed: string[] = [];
+  try {
+    const setup = scenarios.some((s) => s.needsLedgerLog) ? [ledgerLogSetup] : [];
+    for (const scenario of [...setup, ...scenarios]) {
+      const started = process.hrtime.bigint();
+      process.stderr.write(`bench: ${scenario.title} ...`);
+      const outcome = await runInChild(scenario, workDir);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      process.stderr.write(` ${outcome === undefined ? 'FAILED' : 'done'} in ${seconds.toFixed(1)} s\n`);
+      if (outcome === undefined) failed.push(scenario.name);
+      else measures.push(...outcome);
+    }
+  } finally {
+    removeWorkDir();
+  }
+
+  const results = evaluateTargets(measures, TARGETS.filter((t) => scenarios.some((s) => s.name === t.scenario)));
+  const durationS = Number(((Date.now() - startedAt.getTime()) / 1000).toFixed(1));
+  out();
+  measuresTable(measures).forEach((line) => out(line));
+  out();
+  targetsTable(results).forEach((line) => out(line));
+  out();
+  const misses = results.filter((r) => r.verdict !== 'PASS').length;
+  out(`${results.length - misses} of ${results.length} targets met; whole run ${durationS} s` + (failed.length > 0 ? `; FAILED: ${failed.join(', ')}` : ''));
+
+  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+  const json = {
+    startedAt: startedAt.toISOString(),
+    durationS,
+    machine,
+    measures: measures.map((m) => ({ ...m, value: round(m.value) })),
+    targets: results.map(({ target, value, verdict }) => ({ ...target, value: value === undefined ? null : round(value), verdict })),
+    failed,
+  };
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(json, null, 2)}\n`);
+  out(`results: ${RESULTS_FILE}`);
+  return failed.length > 0 || (check && misses > 0) ? 1 : 0;
+}
+
+/** Resolves with the scenario's measures, or undefined when its process failed (its stderr shows why). */
+const runInChild = (scenario: Scenario, workDir: string): Promise<Measure[] | undefined> =>
+  new Promise((done) => {
+    let measures: Measure[] | undefined;
+    const child = fork(join(__dirname, 'scenario.child.js'), [scenario.name, workDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.on('message', (message: { measures: Measure[] }) => {
+      measures = message.measures;
+    });
+    child.on('exit', (code) => done(code === 0 ? measures : undefined));
+  });
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

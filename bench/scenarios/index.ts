@@ -1,0 +1,17 @@
+import type { Scenario } from '../bench.types';
+import { asAtScenario } from './as-at.scenario';
+import { commandHandlingScenario } from './command-handling.scenario';
+import { fixtureImportScenario } from './fixture-import.scenario';
+import { rawAppendScenario } from './raw-append.scenario';
+import { readModelScenario } from './read-model.scenario';
+import { reconciliationScenario } from './reconciliation.scenario';
+
+/** In the order they run. */
+export const SCENARIOS: readonly Scenario[] = [
+  rawAppendScenario,
+  commandHandlingScenario,
+  reconciliationScenario,
+  readModelScenario,
+  asAtScenario,
+  fixtureImportScenario,
+];

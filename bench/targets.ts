@@ -1,0 +1,117 @@
+import type { Measure } from './bench.types';
+
+/**
+ * What a finance team needs, not what the code happens to do: a team runs hundreds of awards and
+ * records thousands of events a year (the shared log's 30,000 events is a decade of a busy one), from
+ * a handful of people at a time. Each target says why it is set where it is. A miss is reported as
+ * a miss: change a target only for a reason about the team's needs, written beside it.
+ */
+export interface Target {
+  readonly scenario: string;
+  readonly measure: string;
+  readonly atLeast?: number;
+  readonly atMost?: number;
+  readonly unit: string;
+  readonly why: string;
+}
+
+export const TARGETS: readonly Target[] = [
+  {
+    scenario: 'raw-append',
+    measure: 'batch 1: throughput',
+    atLeast: 2000,
+    unit: 'events/s',
+    why: 'a year of events (~10,000) re-recorded or migrated in 5 s; live load is far below 1 event/s',
+  },
+  {
+    scenario: 'raw-append',
+    measure: 'batch 1: append p99',
+    atMost: 20,
+    unit: 'ms',
+    why: 'a durable append is one fsync: it must leave most of a command\'s 50 ms to the rest of the work',
+  },
+  {
+    scenario: 'commands',
+    measure: 'command p99',
+    atMost: 50,
+    unit: 'ms',
+    why: 'an officer\'s click answered well inside the 100 ms that feels instant, even the slowest in a hundred',
+  },
+  {
+    scenario: 'commands',
+    measure: 'throughput',
+    atLeast: 200,
+    unit: 'commands/s',
+    why: 'a year\'s 5,000 commands imported from spreadsheets in under 30 s',
+  },
+  {
+    scenario: 'reconciliation',
+    measure: 'report mean',
+    atMost: 20,
+    unit: 'ms',
+    why: 'the largest conceivable award reconciled on a page load; a programme of 250 such awards in 5 s',
+  },
+  {
+    scenario: 'read-model',
+    measure: 'rebuild: throughput',
+    atLeast: 5000,
+    unit: 'events/s',
+    why: 'a decade\'s log rebuilt in 6 s at a deploy that changes a view, so rebuilding is never avoided',
+  },
+  {
+    scenario: 'read-model',
+    measure: 'rebuild: peak rss',
+    atMost: 512,
+    unit: 'MB',
+    why: 'a rebuild fits beside the service on the smallest (1 GB) machine it is run on',
+  },
+  {
+    scenario: 'read-model',
+    measure: 'catch-up: time',
+    atMost: 1000,
+    unit: 'ms',
+    why: 'after a restart or a burst of 1,000 events, reports are current again within a second',
+  },
+  {
+    scenario: 'as-at',
+    measure: 'head: fold',
+    atMost: 2000,
+    unit: 'ms',
+    why: 'an auditor\'s as-at replay of a decade\'s log answers within one HTTP request\'s patience',
+  },
+  {
+    scenario: 'as-at',
+    measure: 'middle: fold',
+    atMost: 2000,
+    unit: 'ms',
+    why: 'as for the head: an earlier point must never cost more than the whole log',
+  },
+  {
+    scenario: 'fixture-import',
+    measure: 'import',
+    atMost: 2000,
+    unit: 'ms',
+    why: 'the published fixtures (a few dozen commands) import in the time it takes to read the summary',
+  },
+];
+
+export type Verdict = 'PASS' | 'MISS' | 'NOT MEASURED';
+
+export interface TargetResult {
+  readonly target: Target;
+  readonly value?: number;
+  readonly verdict: Verdict;
+}
+
+export const evaluateTargets = (measures: readonly Measure[], targets: readonly Target[] = TARGETS): TargetResult[] =>
+  targets.map((target) => {
+    const measured = measures.find((m) => m.scenario === target.scenario && m.measure === target.measure);
+    if (measured === undefined) return { target, verdict: 'NOT MEASURED' };
+    const meets =
+      (target.atLeast === undefined || measured.value >= target.atLeast) &&
+      (target.atMost === undefined || measured.value <= target.atMost);
+    return { target, value: measured.value, verdict: meets ? 'PASS' : 'MISS' };
+  });
+
+export const targetText = (target: Target): string =>
+  target.atLeast !== undefined ? `≥ ${target.atLeast} ${target.unit}` : `≤ ${target.atMost} ${target.unit}`;
