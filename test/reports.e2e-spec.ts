@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AccessTokenService } from '@fundledger/access';
 import { EVENT_STORE, hashCommandBody, type EventStore, type JsonObject, type RecordedEvent } from '@fundledger/event-store';
 import { parseFundingCommand } from '@fundledger/funding';
-import { RecordFundingCommand, isUnsupportedCommandType } from '@fundledger/funding/application';
+import { RecordFundingCommand } from '@fundledger/funding/application';
 import { loadFixtureScript } from '@fundledger/testing';
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -14,16 +13,9 @@ import Database from 'better-sqlite3';
 import request from 'supertest';
 import { createApp } from '../apps/api/src/app.factory';
 import { loadApiConfig } from '../apps/api/src/config/api.config';
+import { runBuiltCli, type CliRun } from './built-cli';
 
-/** The built CLI, as an operator runs it: `npm test` builds dist/ before jest starts. */
-const CLI = resolve(__dirname, '../dist/apps/cli/src/main.js');
 const CLEVELAND = 'dapi21-cleveland';
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 /*
  * The reports over HTTP and from the CLI, on the published fixtures (national-2021, then
@@ -44,14 +36,12 @@ describe('reports (HTTP and the built CLI)', () => {
 
   const record = async (name: string): Promise<void> => {
     for (const { commandId, type, ...body } of loadFixtureScript(name).commands) {
-      if (isUnsupportedCommandType(type)) continue;
       const envelope = { commandId, commandHash: hashCommandBody(type, body as JsonObject), actor: { id: 'e2e', role: 'finance-officer' } };
       await app.get(CommandBus).execute(new RecordFundingCommand(parseFundingCommand(type, body), envelope));
     }
   };
 
   beforeAll(async () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (\`npm test\` does)`);
     directory = mkdtempSync(join(tmpdir(), 'fundledger-reports-e2e-'));
     file = join(directory, 'ledger.sqlite');
     app = await createApp(loadApiConfig({ FUNDLEDGER_DB: file, FUNDLEDGER_READ_WAIT_MS: '300', LOG_LEVEL: 'silent' }));
@@ -235,17 +225,7 @@ describe('reports (HTTP and the built CLI)', () => {
   });
 
   describe('the built CLI, on the same file', () => {
-    const cli = (...args: string[]): Promise<Run> =>
-      new Promise((done, fail) => {
-        const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('FUNDLEDGER_')));
-        const child = spawn(process.execPath, [CLI, '--db', file, ...args], { cwd: directory, env });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-        child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-        child.on('error', fail);
-        child.on('close', (code) => done({ code, stdout, stderr }));
-      });
+    const cli = (...args: string[]): Promise<CliRun> => runBuiltCli(['--db', file, ...args], { cwd: directory });
 
     it('report funded-months --format table prints the reconciliation as at the head', async () => {
       const run = await cli('report', 'funded-months', '--award', CLEVELAND, '--format', 'table');

@@ -38,6 +38,12 @@ const ROUTE_PERMISSIONS: Readonly<Record<string, Permission | 'public'>> = {
   'POST /awards/{awardId}/decisions': 'record',
   'POST /awards/{awardId}/closure': 'record',
   'GET /awards/{awardId}/events': 'read',
+  // Section 151 certificates and Home Office returns (apps/api/src/certificates, apps/api/src/returns)
+  'POST /awards/{awardId}/certificates': 'certify',
+  'GET /awards/{awardId}/certificates/{index}': 'read',
+  'GET /awards/{awardId}/certificates/{index}/pdf': 'read',
+  'POST /awards/{awardId}/returns': 'submit-returns',
+  'GET /awards/{awardId}/returns/{financialYear}/{quarter}': 'read',
   // Reports (apps/api/src/queries)
   'GET /awards/{awardId}': 'read',
   'GET /awards/{awardId}/funded-months': 'read',

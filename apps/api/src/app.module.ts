@@ -9,11 +9,13 @@ import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
 import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import type { ApiConfig } from './config/api.config';
 import { DomainErrorFilter } from './errors/domain-error.filter';
 import { HealthModule } from './health/health.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { QueriesModule } from './queries/queries.module';
+import { ReturnsModule } from './returns/returns.module';
 
 /** A caller's request id is kept so one id follows a request across services; anything odd is replaced. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -52,6 +54,8 @@ export class AppModule {
         HealthModule,
         ProgrammesModule,
         AwardsModule,
+        CertificatesModule,
+        ReturnsModule,
         ReadModelsModule.forRoot(config.readModel),
         QueriesModule,
       ],

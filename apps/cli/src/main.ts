@@ -1,5 +1,6 @@
 import { ConfigurationError } from '@fundledger/event-store';
 import { Command } from 'commander';
+import { certificateCommand } from './certificate.command';
 import { exportCommand } from './export.command';
 import { importCommand } from './import.command';
 import { rebuildCommand } from './rebuild.command';
@@ -17,6 +18,7 @@ const program = new Command('fundledger')
   .addCommand(importCommand())
   .addCommand(exportCommand())
   .addCommand(reportCommand())
+  .addCommand(certificateCommand())
   .addCommand(replayCommand())
   .addCommand(rebuildCommand())
   .addCommand(verifyCommand())

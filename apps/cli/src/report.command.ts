@@ -22,6 +22,7 @@ import {
 } from '@fundledger/projections';
 import { Command, Option } from 'commander';
 import { print, withSession } from './cli.session';
+import { reportReturnAction } from './report-return';
 
 /** A usage mistake (a missing --award, an unknown kind) exits 2; a report that cannot be made exits 1. */
 const USAGE_EXIT_CODE = 2;
@@ -39,8 +40,16 @@ interface ReportOptions extends AsAtOptions {
   readonly award?: string;
   readonly programme?: string;
   readonly organisation?: string;
-  readonly format: ReportFormat;
+  readonly format: ReportFormat | 'xlsx';
+  // `report return` only (report-return.ts)
+  readonly year?: string;
+  readonly quarter?: string;
+  readonly output?: string;
+  readonly version?: string;
+  readonly draft?: boolean;
 }
+
+const RETURN_KIND = 'return (the Home Office return of an award for a quarter: --award, --year, --quarter; json, csv or xlsx)';
 
 /** One report in its three formats; `json` is what the HTTP API answers. */
 interface Rendered {
@@ -147,17 +156,27 @@ export const answeredAtLine = (snapshot: LedgerSnapshot): string =>
 export const reportCommand = (): Command =>
   new Command('report')
     .description('print a report, computed by folding the log (the service need not be running)')
-    .argument('<kind>', `one of: ${Object.entries(KINDS).map(([kind, { description }]) => `${kind} (${description})`).join('; ')}`)
-    .option('--award <id>', 'the award, for position, funded-months and decisions')
+    .argument('<kind>', `one of: ${[...Object.entries(KINDS).map(([kind, { description }]) => `${kind} (${description})`), RETURN_KIND].join('; ')}`)
+    .option('--award <id>', 'the award, for position, funded-months, decisions and return')
     .option('--programme <id>', 'the programme, for programme')
     .option('--organisation <id>', 'the contributing organisation, for contributor')
     .option('--as-at <time>', 'as the ledger stood at this instant (ISO-8601 with a time zone; a date is midnight UTC)')
     .option('--position <n>', 'as the ledger stood at this log position')
-    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('table'))
+    .option('--year <YYYY-YY>', 'the UK financial year, for return')
+    .option('--quarter <n>', 'the quarter of that year, 1 (Apr-Jun) to 4 (Jan-Mar), for return')
+    .option('--version <n>', 'a submitted version of the return (default: the latest)')
+    .option('--draft', "the return's live figures, even when the quarter has been submitted")
+    .option('--output <file>', 'write the return to this file (needed for xlsx)')
+    .addOption(new Option('--format <format>', 'output format (xlsx: return only)').choices([...REPORT_FORMATS, 'xlsx']).default('table'))
     .action((kindName: string, options: ReportOptions, command: Command) => {
+      if (kindName === 'return') {
+        checkAsAtOptions(command, options);
+        return reportReturnAction(command, options);
+      }
+      if (options.format === 'xlsx') command.error('fundledger: --format xlsx is for report return only', { exitCode: USAGE_EXIT_CODE });
       const kind = KINDS[kindName];
       if (kind === undefined) {
-        command.error(`fundledger: report: unknown kind '${kindName}'; expected one of ${Object.keys(KINDS).join(', ')}`, {
+        command.error(`fundledger: report: unknown kind '${kindName}'; expected one of ${[...Object.keys(KINDS), 'return'].join(', ')}`, {
           exitCode: USAGE_EXIT_CODE,
         });
       }

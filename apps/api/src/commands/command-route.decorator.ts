@@ -10,6 +10,7 @@ import {
   ApiOperation,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { Permission } from '@fundledger/access';
 import type { FundingCommandType } from '@fundledger/funding';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { ErrorBodyDto } from '../errors/error-body.dto';
@@ -18,6 +19,8 @@ import { IDEMPOTENT_REPLAYED_HEADER, ReplayedReceiptInterceptor } from './replay
 
 export interface CommandRouteDoc {
   readonly command: FundingCommandType;
+  /** Default `record`; certificates need `certify`, returns `submit-returns` (DESIGN §6). */
+  readonly permission?: Permission;
   readonly summary: string;
   readonly description?: string;
   readonly body: new () => object;
@@ -29,12 +32,12 @@ export interface CommandRouteDoc {
 }
 
 /**
- * Everything a ledger command route shares: the `record` permission, 201 (200 on a replayed retry),
+ * Everything a ledger command route shares: the `record` permission (or the one named), 201 (200 on a replayed retry),
  * the idempotency and correlation headers, and the documented answers of DESIGN §6.
  */
 export const CommandRoute = (doc: CommandRouteDoc): MethodDecorator =>
   applyDecorators(
-    RequirePermission('record'),
+    RequirePermission(doc.permission ?? 'record'),
     HttpCode(201),
     UseInterceptors(ReplayedReceiptInterceptor),
     ApiOperation({

@@ -32,7 +32,17 @@ const commitGrant = (commandId: string, amount: string) => ({
   amount,
   purpose: 'Delivery',
 });
-const certifyBudget = { commandId: 'c-certify', type: 'CertifyBudget', awardId: 'a-1', basis: 'b' };
+// Well formed, but no decision D-1 is recorded on the award: refused by the rule, not by the parser.
+const certifyBudget = {
+  commandId: 'c-certify',
+  type: 'CertifyBudget',
+  awardId: 'a-1',
+  basis: 'b',
+  regulationsComplied: true,
+  officer: organisation('cfo'),
+  certifiedOn: '2021-08-01',
+  decisionRef: 'D-1',
+};
 
 describe('importing command scripts', () => {
   let directory: string;
@@ -127,8 +137,8 @@ describe('importing command scripts', () => {
             index: 2,
             commandId: 'c-certify',
             type: 'CertifyBudget',
-            code: 'COMMAND_NOT_SUPPORTED',
-            message: 'CertifyBudget is not supported yet (arrives with certification and returns)',
+            code: 'DECISION_NOT_RECORDED',
+            message: 'decision D-1 is not recorded on award a-1 (no decision is); record the decision before certifying its budget',
           },
         ],
       });

@@ -8,11 +8,7 @@ import {
   type JsonValue,
 } from '@fundledger/event-store';
 import { isFundingError, parseFundingCommand } from '@fundledger/funding';
-import {
-  isUnsupportedCommandType,
-  RecordFundingCommand,
-  unsupportedCommandMessage,
-} from '@fundledger/funding/application';
+import { RecordFundingCommand } from '@fundledger/funding/application';
 import type { CommandBus } from '@nestjs/cqrs';
 import type { CommandScript, ScriptCommand } from './command-script';
 import type { ImportProgress } from './import.progress';
@@ -64,7 +60,6 @@ const runCommand = async (script: CommandScript, command: ScriptCommand, deps: I
     message,
     ...(details === undefined ? {} : { details }),
   });
-  if (isUnsupportedCommandType(type)) return reject('COMMAND_NOT_SUPPORTED', unsupportedCommandMessage(type));
 
   const envelope: CommandEnvelope = {
     commandId,

@@ -4,4 +4,3 @@ export * from './command-receipt';
 export * from './record-funding-command';
 export * from './record-funding-command.handler';
 export * from './funding.module';
-export * from './unsupported-command-types';

@@ -1,0 +1,40 @@
+import { parseInstant } from '@fundledger/calendar';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@fundledger/event-store';
+import { awardStreamName, NotFound } from '@fundledger/funding';
+import { foldAwardRecord, type AwardRecord } from '@fundledger/reporting';
+import { Inject, Injectable } from '@nestjs/common';
+import { RequestRefused } from '../errors/request-refused.error';
+
+/** Which award stream to fold: now, or as it stood at a log position or a recorded time (inclusive). */
+export interface AwardRecordQuery {
+  readonly asAt?: string;
+  readonly position?: string;
+}
+
+/**
+ * Certificates and returns are read from the award's own stream, not from the read model: they need
+ * what the read model does not keep (the figures a certificate pinned, the versions of a return, the
+ * dates match funding arrived on), and one stream is a short read. As-at answers fold fewer events.
+ */
+@Injectable()
+export class AwardRecords {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async read(awardId: string, query: AwardRecordQuery): Promise<{ record: AwardRecord; when: string }> {
+    if (query.asAt !== undefined && query.position !== undefined) {
+      throw new RequestRefused(400, 'INVALID_REQUEST', 'give asAt or position, not both');
+    }
+    const upToPosition = query.position === undefined ? undefined : BigInt(query.position);
+    const upToTime = query.asAt === undefined ? undefined : Date.parse(parseInstant(query.asAt, 'asAt'));
+    const events: RecordedEvent[] = [];
+    for await (const event of this.store.readStream(awardStreamName(awardId))) {
+      if (upToPosition !== undefined && event.position > upToPosition) break;
+      if (upToTime !== undefined && Date.parse(event.recordedAt) > upToTime) break;
+      events.push(event);
+    }
+    const when = query.position !== undefined ? ` as at position ${query.position}` : query.asAt !== undefined ? ` as at ${query.asAt}` : '';
+    const record = foldAwardRecord(events);
+    if (record === undefined) throw new NotFound('AWARD_NOT_FOUND', `award ${awardId} has not been made${when}`, { awardId });
+    return { record, when };
+  }
+}

@@ -1,0 +1,118 @@
+import { parseFinancialYear } from '@fundledger/calendar';
+import { NotFound } from '@fundledger/funding';
+import { homeOfficeReturnToCsv, homeOfficeReturnToXlsx, readReturn, type ReturnReading } from '@fundledger/reporting';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AwardRecords } from '../award-records/award-records.service';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { CommandOrigin } from '../commands/command-origin.decorator';
+import type { CommandOrigin as Origin } from '../commands/command-request';
+import { CommandRoute } from '../commands/command-route.decorator';
+import { CommandSender } from '../commands/command-sender.service';
+import { ErrorBodyDto } from '../errors/error-body.dto';
+import { RequestRefused } from '../errors/request-refused.error';
+import type { ReplyHeaders } from '../queries/ledger-answer';
+import { ReturnQueryDto, type ReturnFormat } from './return-query.dto';
+import { SubmitReturnDto } from './dto/submit-return.dto';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const QUARTERS = { '1': 1, '2': 2, '3': 3, '4': 4 } as const;
+
+const quarterOf = (text: string): 1 | 2 | 3 | 4 => {
+  const quarter = QUARTERS[text as keyof typeof QUARTERS];
+  if (quarter === undefined) throw new RequestRefused(400, 'INVALID_REQUEST', `quarter: must be 1, 2, 3 or 4, got ${text}`);
+  return quarter;
+};
+
+/** `?format=` wins over the Accept header; JSON unless CSV or xlsx is asked for. */
+const formatOf = (query: ReturnQueryDto, accept: string | undefined): ReturnFormat => {
+  if (query.format !== undefined) return query.format;
+  if (accept?.includes(XLSX_TYPE)) return 'xlsx';
+  return /\btext\/csv\b/i.test(accept ?? '') ? 'csv' : 'json';
+};
+
+/** Home Office returns of an award: submitted by the returns officer, read by anyone who may read. */
+@ApiTags('returns')
+@Controller('awards/:awardId/returns')
+export class ReturnsController {
+  constructor(
+    private readonly commands: CommandSender,
+    private readonly records: AwardRecords,
+  ) {}
+
+  @Post()
+  @CommandRoute({
+    command: 'SubmitReturn',
+    permission: 'submit-returns',
+    summary: 'Submit the Home Office return of a quarter (returns officer)',
+    description:
+      'Records the figures of the quarter as the ledger now states them, with their sha256. Submitting the same ' +
+      'quarter again records a new version; earlier versions stay readable.',
+    body: SubmitReturnDto,
+    examples: {
+      norfolk: {
+        summary: 'Q2 2023-24 of the Norfolk award, with a reason for one month',
+        value: { commandId: 'nor23-ret-q2', financialYear: '2023-24', quarter: 2, varianceReasons: { '2023-08': 'Late invoice' } },
+      },
+    },
+    refusedWhen: 'The quarter has not ended yet (RETURN_QUARTER_NOT_ENDED).',
+  })
+  submit(@Param('awardId') awardId: string, @Body() body: SubmitReturnDto, @CommandOrigin() origin: Origin) {
+    return this.commands.send('SubmitReturn', body, { awardId }, origin);
+  }
+
+  @Get(':financialYear/:quarter')
+  @RequirePermission('read')
+  @ApiOperation({
+    summary: 'The Home Office return of a quarter',
+    description:
+      'The latest submission, `?version=n` an earlier one, or (nothing submitted, or `?draft=true`) the live figures. ' +
+      'Actual spend net of reversals by source (DESIGN §5 applied to payments), match funding received, the forecast ' +
+      "to the end of the funder's window, the underspend that would lapse, and the variance against the profile. " +
+      'JSON, CSV (`Accept: text/csv`) or xlsx (`Accept: ' + XLSX_TYPE + '`), or `?format=`.',
+  })
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
+  @ApiOkResponse({ description: 'The return with its status, version and hash; or its CSV or xlsx.' })
+  @ApiNotFoundResponse({ description: 'No such award, or no such submitted version.', type: ErrorBodyDto })
+  async read(
+    @Param('awardId') awardId: string,
+    @Param('financialYear') financialYearText: string,
+    @Param('quarter') quarterText: string,
+    @Query() query: ReturnQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: ReplyHeaders,
+  ) {
+    const financialYear = parseFinancialYear(financialYearText, 'financialYear');
+    const quarter = quarterOf(quarterText);
+    const { record, when } = await this.records.read(awardId, query);
+    const version = query.version === undefined ? undefined : Number(query.version);
+    const reading = readReturn(record, financialYear, quarter, { version, draft: query.draft === 'true' });
+    if (reading === undefined) {
+      throw new NotFound(
+        'RETURN_VERSION_NOT_FOUND',
+        `Q${quarter} ${financialYear} of award ${awardId} has no submitted version ${version}${when}`,
+        { awardId, financialYear, quarter: String(quarter), version: String(version) },
+      );
+    }
+    reply.setHeader('X-Return-Status', reading.status);
+    reply.setHeader('X-Figures-Hash', reading.figuresHash);
+    return this.render(reading, formatOf(query, accept), reply, `return-${awardId}-${financialYear}-q${quarter}`);
+  }
+
+  private async render(reading: ReturnReading, format: ReturnFormat, reply: ReplyHeaders, name: string) {
+    const suffix = reading.version === null ? 'draft' : `v${reading.version}`;
+    if (format === 'xlsx') {
+      return new StreamableFile(await homeOfficeReturnToXlsx(reading.report), {
+        type: XLSX_TYPE,
+        disposition: `attachment; filename="${name}-${suffix}.xlsx"`,
+      });
+    }
+    if (format === 'csv') {
+      reply.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      return homeOfficeReturnToCsv(reading.report);
+    }
+    const { report, ...about } = reading;
+    return { ...about, return: report };
+  }
+}
