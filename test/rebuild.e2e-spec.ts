@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { AccessTokenService } from '@fundledger/access';
 import { LEDGER_CHECKPOINT, LEDGER_VIEW_CODEC_VERSION, ReadModelStore } from '@fundledger/projections';
 import { fixturePath } from '@fundledger/testing';
@@ -9,14 +8,8 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../apps/api/src/app.factory';
 import { loadApiConfig } from '../apps/api/src/config/api.config';
+import { runBuiltCli, type CliRun } from './built-cli';
 
-const CLI = resolve(__dirname, '../dist/apps/cli/src/main.js');
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 /*
  * The read model is a cache of the log: the service keeps it current as events arrive, `rebuild`
@@ -30,7 +23,6 @@ describe('the read model file (the service and `fundledger rebuild`)', () => {
   let env: Record<string, string>;
 
   beforeAll(() => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (\`npm test\` does)`);
   });
 
   beforeEach(() => {
@@ -42,17 +34,7 @@ describe('the read model file (the service and `fundledger rebuild`)', () => {
 
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
-  const cli = (...args: string[]): Promise<Run> =>
-    new Promise((done, fail) => {
-      const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('FUNDLEDGER_')));
-      const child = spawn(process.execPath, [CLI, ...args], { cwd: directory, env: { ...inherited, ...env } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-      child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-      child.on('error', fail);
-      child.on('close', (code) => done({ code, stdout, stderr }));
-    });
+  const cli = (...args: string[]): Promise<CliRun> => runBuiltCli(args, { cwd: directory, env });
 
   const importFixtures = async (...names: string[]) => {
     const run = await cli('import', ...names.map((name) => fixturePath(name)));

@@ -1,5 +1,5 @@
 import { InvalidCalendarValueError, requireString } from './invalid-calendar-value.error';
-import { checkYearAndMonth, daysInMonth, Month, monthName, pad } from './month';
+import { checkYearAndMonth, daysInMonth, Month, monthName } from './month';
 
 /** A calendar date, 'YYYY-MM-DD'. */
 export type IsoDate = string;

@@ -1,4 +1,4 @@
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
+import { WrongExpectedRevisionError } from '../event-store.errors';
 import type { ExpectedRevision } from '../event-store.port';
 import { anEvent, collect, events, idsOf, uniqueStream, type StoreUnderTest } from './contract-fixtures';
 

@@ -3,7 +3,6 @@ import {
   awardMade,
   commitGrant,
   grantCommitted,
-  harbour,
   matchFundingPledged,
   matchFundingWithdrawn,
 } from '../../funding.test-builders';
