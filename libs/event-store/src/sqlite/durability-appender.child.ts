@@ -21,6 +21,9 @@ if (path === undefined || stream === undefined || writer === undefined) {
   process.exit(2);
 }
 const appends = appendsArgument === undefined ? Number.POSITIVE_INFINITY : Number(appendsArgument);
+// APPEND_PAUSE_MS gives a contending writer, asleep in SQLite's busy handler, a gap to take the lock in;
+// without it one writer can re-take the lock after every commit and finish before the other starts.
+const pauseMs = Number(process.env['APPEND_PAUSE_MS'] ?? 0);
 // Enough bytes per event that a kill often lands while SQLite is writing pages, not between appends.
 const padding = 'ledger line £ é 漢字 🚓 '.repeat(60);
 
@@ -53,6 +56,7 @@ const run = async (): Promise<void> => {
         const result = await store.append(stream, events, { expectedRevision });
         expectedRevision = result.nextExpectedRevision;
         process.stdout.write(`${result.position}\n`);
+        if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
         break;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;

@@ -23,11 +23,11 @@ const runAppender = (
   path: string,
   stream: string,
   writer: string,
-  options: { killAfter?: number; appends?: number; startFile?: string },
+  options: { killAfter?: number; appends?: number; startFile?: string; pauseMs?: number },
 ) =>
   new Promise<ChildRun>((resolvePromise, reject) => {
     const args = [child, path, stream, writer, ...(options.appends === undefined ? [] : [String(options.appends)])];
-    const env = { ...process.env, START_FILE: options.startFile ?? '' };
+    const env = { ...process.env, START_FILE: options.startFile ?? '', APPEND_PAUSE_MS: String(options.pauseMs ?? 0) };
     const appender = spawn('node', args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     const acknowledged: bigint[] = [];
     let stderr = '';
@@ -109,10 +109,15 @@ describe('SqliteEventStore durability', () => {
       const stream = 'award-contended';
 
       const startFile = `${path}.start`;
-      const running = ['left', 'right'].map((writer) => runAppender(path, stream, writer, { appends: 60, startFile }));
-      // Release both writers together, once both have opened the store (a writer that died first fails the test).
+      const finished: ChildRun[] = [];
+      const running = ['left', 'right'].map((writer) =>
+        runAppender(path, stream, writer, { appends: 90, startFile, pauseMs: 3 }).then((run) => (finished.push(run), run)),
+      );
+      // Release both writers together, once both have opened the store; a writer that ends before then
+      // (it can only have failed) fails the test with what it printed.
       const readyBy = Date.now() + 20_000;
       while (!['left', 'right'].every((writer) => existsSync(`${startFile}.${writer}.ready`))) {
+        if (finished.length > 0) throw new Error(`an appender ended before the start: ${JSON.stringify(finished)}`);
         if (Date.now() > readyBy) throw new Error('the two appenders did not both open the store within 20 s');
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
@@ -126,9 +131,9 @@ describe('SqliteEventStore durability', () => {
       const recorded = await readBack(path, stream);
       expect(recorded.map(({ revision }) => revision)).toEqual(recorded.map((_, index) => BigInt(index)));
       const writerAt = new Map(recorded.map(({ position, metadata }) => [position, metadata['writer']]));
-      expect(runs[0]!.acknowledged.map((position) => writerAt.get(position))).toEqual(Array(60).fill('left'));
-      expect(runs[1]!.acknowledged.map((position) => writerAt.get(position))).toEqual(Array(60).fill('right'));
-      expect(recorded).toHaveLength(2 * (20 * (1 + 2 + 3)));
+      expect(runs[0]!.acknowledged.map((position) => writerAt.get(position))).toEqual(Array(90).fill('left'));
+      expect(runs[1]!.acknowledged.map((position) => writerAt.get(position))).toEqual(Array(90).fill('right'));
+      expect(recorded).toHaveLength(2 * (30 * (1 + 2 + 3)));
       const writers = recorded.map(({ metadata }) => metadata['writer']);
       const handovers = writers.filter((writer, index) => index > 0 && writer !== writers[index - 1]);
       expect(handovers.length).toBeGreaterThan(1); // the two really did take turns at the lock

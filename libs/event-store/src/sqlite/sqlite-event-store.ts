@@ -16,7 +16,7 @@ import { EventStoreUnavailableError } from '../event-store.errors';
 import { migrate } from './migrations';
 import { appendInTransaction } from './sqlite-append';
 import { SqliteEventLog } from './sqlite-event-log';
-import { closedStore, toStoreFailure } from './sqlite-failure';
+import { closedStore, isBusy, toStoreFailure } from './sqlite-failure';
 import { SqliteAllSubscription } from './sqlite-subscription';
 
 export interface SqliteEventStoreOptions {
@@ -29,6 +29,13 @@ export interface SqliteEventStoreOptions {
   /** The clock that stamps recordedAt; injected so that tests and replays are reproducible. */
   readonly now?: () => Date;
 }
+
+/** Between attempts to open a file another process is setting up. */
+const openRetryPauseMs = 20;
+/** Opening is synchronous (better-sqlite3 is), so its retries pause the thread rather than the event loop. */
+const pauseSynchronously = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
 
 /** Rows per read: large logs stream through in pages instead of loading at once. */
 const pageSize = 500;
@@ -63,24 +70,33 @@ export class SqliteEventStore implements EventStore {
     const inMemory = options.path === ':memory:';
     const path = inMemory ? options.path : resolve(options.path);
     const context = { action: 'opening', path, busyTimeoutMs };
-    let db: Database.Database | undefined;
-    try {
-      if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-      db = new Database(path, { timeout: busyTimeoutMs });
-      // WAL lets readers and subscriptions run while a writer commits; FULL syncs the WAL on every
-      // commit, which is what makes an acknowledged append durable across a power cut.
-      if (!inMemory) db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-      db.pragma('foreign_keys = ON');
-      const schemaVersion = migrate(db, now);
-      return new SqliteEventStore(db, path, busyTimeoutMs, options.pollIntervalMs ?? 250, now, schemaVersion);
-    } catch (error) {
-      db?.close();
-      // Whatever stops the file opening (a newer schema, a bad path, a lock) means no store to use.
-      const failure = toStoreFailure(error, context);
-      throw failure instanceof EventStoreUnavailableError
-        ? failure
-        : new EventStoreUnavailableError(`event store ${path} could not be opened: ${failure.message}`, failure);
+    // Switching a new file to WAL can answer SQLITE_BUSY at once, without the busy handler, while another
+    // process opens the same file: opening is retried until the busy timeout, as a write would wait.
+    const giveUpAt = Date.now() + busyTimeoutMs;
+    for (;;) {
+      let db: Database.Database | undefined;
+      try {
+        if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+        db = new Database(path, { timeout: busyTimeoutMs });
+        // WAL lets readers and subscriptions run while a writer commits; FULL syncs the WAL on every
+        // commit, which is what makes an acknowledged append durable across a power cut.
+        if (!inMemory) db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = FULL');
+        db.pragma('foreign_keys = ON');
+        const schemaVersion = migrate(db, now);
+        return new SqliteEventStore(db, path, busyTimeoutMs, options.pollIntervalMs ?? 250, now, schemaVersion);
+      } catch (error) {
+        db?.close();
+        if (isBusy(error) && Date.now() < giveUpAt) {
+          pauseSynchronously(openRetryPauseMs);
+          continue;
+        }
+        // Whatever stops the file opening (a newer schema, a bad path, a lock) means no store to use.
+        const failure = toStoreFailure(error, context);
+        throw failure instanceof EventStoreUnavailableError
+          ? failure
+          : new EventStoreUnavailableError(`event store ${path} could not be opened: ${failure.message}`, failure);
+      }
     }
   }
 

@@ -20,6 +20,10 @@ const isSqliteError = (error: unknown): error is InstanceType<typeof Database.Sq
   (error as { name?: unknown }).name === 'SqliteError' &&
   typeof (error as { code?: unknown }).code === 'string';
 
+/** SQLite answered that another connection holds a lock it needs. */
+export const isBusy = (error: unknown): boolean =>
+  isSqliteError(error) && (error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED'));
+
 /**
  * Callers of the port see domain outcomes or EventStoreUnavailableError, never a raw SqliteError:
  * a handler can then retry a concurrency conflict and report everything else as the store being down.
@@ -34,7 +38,7 @@ export const toStoreFailure = (error: unknown, context: FailureContext): Error =
     return error;
   }
   if (isSqliteError(error)) {
-    if (error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED')) {
+    if (isBusy(error)) {
       return new EventStoreUnavailableError(
         `event store ${context.path} is locked by another writer: gave up ${context.action} ` +
           `after the ${context.busyTimeoutMs} ms busy timeout (${error.code})`,
