@@ -25,7 +25,7 @@ import type { CommandReceipt } from './command-receipt';
 import { RecordFundingCommand } from './record-funding-command';
 import { ukDateOf } from './uk-date';
 
-// One handler for all 14 commands: their rules live in each folder's decide and load/decide/append is identical.
+// One handler for every funding command: their rules live in each folder's decide; load/decide/append is identical.
 @CommandHandler(RecordFundingCommand)
 export class RecordFundingCommandHandler implements ICommandHandler<RecordFundingCommand, CommandReceipt> {
   constructor(
