@@ -4,3 +4,4 @@ export { parseMonth, addMonths, monthsInRange, compareMonths, lastDayOfMonth } f
 export type { IsoDate } from './date';
 export { parseDate, parseInstant, monthOfDate } from './date';
 export { parseFinancialYear, financialYearOfMonth, quarterMonths, quarterEndDate } from './financial-year';
+export { ukDateOf } from './uk-date';

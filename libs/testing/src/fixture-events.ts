@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ukDateOf } from '@fundledger/calendar';
 import type { JsonObject, RecordedEvent } from '@fundledger/event-store';
 import {
   awardStreamName,
@@ -112,7 +113,7 @@ export function fixtureRecorder(options: FixtureEventsOptions = {}): FixtureReco
           ? figuresContextFor(
               command,
               foldAwardRecord(events.filter((event) => event.stream === stream)),
-              new Date(start + step * tick).toISOString().slice(0, 10),
+              ukDateOf(new Date(start + step * tick)),
             )
           : {};
     const decided = decideAward(state, command, context);

@@ -8,6 +8,7 @@ import {
   type RecordedEvent,
   type StreamDecision,
 } from '@fundledger/event-store';
+import { ukDateOf } from '@fundledger/calendar';
 import { figuresContextFor, foldAwardRecord, needsFiguresContext } from '@fundledger/reporting';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -23,7 +24,6 @@ import { foldProgramme, type ProgrammeState } from '../programme/programme.state
 import { CLOCK, type Clock } from './clock';
 import type { CommandReceipt } from './command-receipt';
 import { RecordFundingCommand } from './record-funding-command';
-import { ukDateOf } from './uk-date';
 
 // One handler for every funding command: their rules live in each folder's decide; load/decide/append is identical.
 @CommandHandler(RecordFundingCommand)

@@ -4,7 +4,6 @@ import {
   evolveGrantCommitmentDates,
   foldGrantCommitmentDates,
   grantCommitmentKey,
-  ukDateOf,
 } from './grant-commitment-dates';
 
 const recorded = (stream: string, type: string, recordedAt: string, data: Record<string, string> = {}): RecordedEvent => ({
@@ -19,16 +18,6 @@ const recorded = (stream: string, type: string, recordedAt: string, data: Record
 });
 
 describe('grant commitment dates', () => {
-  describe('the date a commitment was recorded, on the UK calendar', () => {
-    it('is the next day for 00:30 BST, which is still the day before in UTC', () => {
-      expect(ukDateOf('2021-07-31T23:30:00.000Z')).toBe('2021-08-01');
-    });
-
-    it('is the UTC day in winter, when the UK keeps GMT', () => {
-      expect(ukDateOf('2021-12-31T23:30:00.000Z')).toBe('2021-12-31');
-    });
-  });
-
   it('keys each grant by its award, from the award stream', () => {
     const dates = foldGrantCommitmentDates([
       recorded('award-a-1', 'GrantCommitted', '2024-04-01T09:00:00.000Z', { grantId: 'g-1' }),

@@ -1,4 +1,4 @@
-import type { IsoDate } from '@fundledger/calendar';
+import { ukDateOf, type IsoDate } from '@fundledger/calendar';
 import type { RecordedEvent } from '@fundledger/event-store';
 import { awardIdOfStream } from '@fundledger/projections';
 
@@ -17,20 +17,6 @@ export const emptyGrantCommitmentDates: GrantCommitmentDates = new Map();
 
 /** Award and grant ids cannot contain "/", so the key is unambiguous. */
 export const grantCommitmentKey = (awardId: string, grantId: string): string => `${awardId}/${grantId}`;
-
-const UK_CALENDAR = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** '2021-07-31T23:30:00.000Z' -> '2021-08-01' (BST). Assembled from parts: locales' separators change between ICU releases. */
-export const ukDateOf = (instant: string): IsoDate => {
-  const parts = UK_CALENDAR.formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-};
 
 const commitmentOf = (event: RecordedEvent): { key: string; date: IsoDate } | undefined => {
   if (event.type !== 'GrantCommitted') return undefined;

@@ -12,7 +12,6 @@ export {
   evolveGrantCommitmentDates,
   foldGrantCommitmentDates,
   grantCommitmentKey,
-  ukDateOf,
   type GrantCommitmentDates,
 } from './grant-commitment-dates';
 export { threeSixtyGivingGrants, threeSixtyGivingPackage, grantToJson } from './three-sixty-giving.export';
