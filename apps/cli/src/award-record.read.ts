@@ -1,5 +1,5 @@
 import { parseInstant } from '@fundledger/calendar';
-import type { EventStore, RecordedEvent } from '@fundledger/event-store';
+import { readStreamAt, type EventStore } from '@fundledger/event-store';
 import { awardStreamName } from '@fundledger/funding';
 import { foldAwardRecord, type AwardRecord } from '@fundledger/reporting';
 
@@ -9,14 +9,13 @@ export const readAwardRecord = async (
   awardId: string,
   at: { readonly asAt?: string; readonly position?: string } = {},
 ): Promise<AwardRecord> => {
-  const upToPosition = at.position === undefined ? undefined : BigInt(at.position);
-  const upToTime = at.asAt === undefined ? undefined : Date.parse(parseInstant(at.asAt, '--as-at'));
-  const events: RecordedEvent[] = [];
-  for await (const event of store.readStream(awardStreamName(awardId))) {
-    if (upToPosition !== undefined && event.position > upToPosition) break;
-    if (upToTime !== undefined && Date.parse(event.recordedAt) > upToTime) break;
-    events.push(event);
-  }
+  const cut =
+    at.position !== undefined
+      ? { position: BigInt(at.position) }
+      : at.asAt !== undefined
+        ? { time: parseInstant(at.asAt, '--as-at') }
+        : undefined;
+  const events = await readStreamAt(store, awardStreamName(awardId), cut);
   const record = foldAwardRecord(events);
   const when = at.position !== undefined ? ` as at position ${at.position}` : at.asAt !== undefined ? ` as at ${at.asAt}` : '';
   if (record === undefined) throw new Error(`award ${awardId} has not been made${when}`);

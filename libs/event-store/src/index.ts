@@ -9,3 +9,4 @@ export * from './chain/event-chain';
 export * from './command-handling/command-envelope';
 export * from './command-handling/command-handling.errors';
 export * from './command-handling/handle-command';
+export * from './log-cut';

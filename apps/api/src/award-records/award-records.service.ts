@@ -1,5 +1,5 @@
 import { parseInstant } from '@fundledger/calendar';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@fundledger/event-store';
+import { EVENT_STORE, readStreamAt, type EventStore } from '@fundledger/event-store';
 import { awardStreamName, NotFound } from '@fundledger/funding';
 import { foldAwardRecord, type AwardRecord } from '@fundledger/reporting';
 import { Inject, Injectable } from '@nestjs/common';
@@ -24,14 +24,13 @@ export class AwardRecords {
     if (query.asAt !== undefined && query.position !== undefined) {
       throw new RequestRefused(400, 'INVALID_REQUEST', 'give asAt or position, not both');
     }
-    const upToPosition = query.position === undefined ? undefined : BigInt(query.position);
-    const upToTime = query.asAt === undefined ? undefined : Date.parse(parseInstant(query.asAt, 'asAt'));
-    const events: RecordedEvent[] = [];
-    for await (const event of this.store.readStream(awardStreamName(awardId))) {
-      if (upToPosition !== undefined && event.position > upToPosition) break;
-      if (upToTime !== undefined && Date.parse(event.recordedAt) > upToTime) break;
-      events.push(event);
-    }
+    const cut =
+      query.position !== undefined
+        ? { position: BigInt(query.position) }
+        : query.asAt !== undefined
+          ? { time: parseInstant(query.asAt, 'asAt') }
+          : undefined;
+    const events = await readStreamAt(this.store, awardStreamName(awardId), cut);
     const when = query.position !== undefined ? ` as at position ${query.position}` : query.asAt !== undefined ? ` as at ${query.asAt}` : '';
     const record = foldAwardRecord(events);
     if (record === undefined) throw new NotFound('AWARD_NOT_FOUND', `award ${awardId} has not been made${when}`, { awardId });

@@ -1,4 +1,5 @@
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@fundledger/event-store';
+import { parseInstant } from '@fundledger/calendar';
+import { EVENT_STORE, readStreamAt, type EventStore, type LogCut, type RecordedEvent } from '@fundledger/event-store';
 import { awardStreamName, NotFound } from '@fundledger/funding';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiBadRequestResponse } from '@nestjs/swagger';
@@ -9,19 +10,13 @@ import { AwardEventsQueryDto } from './dto/award-events-query.dto';
 import { AwardEventDto, AwardEventsDto } from './dto/award-events.dto';
 
 /** Which events a query keeps: all, or those up to a log position or a recorded instant. */
-const cutOf = (query: AwardEventsQueryDto): ((event: RecordedEvent) => boolean) => {
+const cutOf = (query: AwardEventsQueryDto): LogCut => {
   if (query.asAt !== undefined && query.position !== undefined) {
     throw new RequestRefused(400, 'INVALID_REQUEST', 'give asAt or position, not both');
   }
-  if (query.position !== undefined) {
-    const position = BigInt(query.position);
-    return (event) => event.position <= position;
-  }
-  if (query.asAt !== undefined) {
-    const asAt = Date.parse(query.asAt);
-    return (event) => Date.parse(event.recordedAt) <= asAt;
-  }
-  return () => true;
+  if (query.position !== undefined) return { position: BigInt(query.position) };
+  if (query.asAt !== undefined) return { time: parseInstant(query.asAt, 'asAt') };
+  return undefined;
 };
 
 const toDto = (event: RecordedEvent): AwardEventDto => ({
@@ -53,12 +48,8 @@ export class AwardEventsController {
   @ApiBadRequestResponse({ description: 'An invalid asAt or position, or both given.', type: ErrorBodyDto })
   @ApiNotFoundResponse({ description: 'No award with this id had been made (as at the cut, if one is given).', type: ErrorBodyDto })
   async list(@Param('awardId') awardId: string, @Query() query: AwardEventsQueryDto): Promise<AwardEventsDto> {
-    const keep = cutOf(query);
     const stream = awardStreamName(awardId);
-    const events: AwardEventDto[] = [];
-    for await (const event of this.store.readStream(stream)) {
-      if (keep(event)) events.push(toDto(event));
-    }
+    const events = (await readStreamAt(this.store, stream, cutOf(query))).map(toDto);
     if (events.length === 0) {
       const when = query.position ?? query.asAt;
       throw new NotFound(

@@ -1,5 +1,5 @@
 import { parseInstant } from '@fundledger/calendar';
-import type { EventStore, RecordedEvent } from '@fundledger/event-store';
+import { recordedBy, type EventStore, type RecordedEvent } from '@fundledger/event-store';
 import { emptyLedgerView, foldLedgerView, type AwardView, type LedgerView, type ProgrammeView } from '../ledger';
 import { AsAtNotRecordedError } from './read-model.errors';
 
@@ -45,27 +45,26 @@ export async function foldLedgerAsAt(store: EventStore, at: AsAt, now: () => Dat
     if (at.position > head) {
       throw new AsAtNotRecordedError(`position ${at.position} is beyond the log's last position ${head}`);
     }
-    return foldUntil(store, at.position, () => true);
+    return foldUntil(store, at.position, recordedBy(undefined));
   }
   const until = instantOf(at.time);
   if (until > now().getTime()) {
     throw new AsAtNotRecordedError(`asAt ${at.time} is in the future; events may still be recorded before it`);
   }
-  // Every event up to the head is considered, not just those before the first later one: recorded
-  // times come from the writers' clocks and need not rise with the position.
-  return foldUntil(store, head, (recordedAt) => Date.parse(recordedAt) <= until);
+  // Every event up to the head is considered (recordedBy says why).
+  return foldUntil(store, head, recordedBy({ time: new Date(until).toISOString() }));
 }
 
 /** Events folded per step: the maps are copied once a step, not once an event, and the log is never held whole. */
 const FOLD_STEP = 1000;
 
-async function foldUntil(store: EventStore, toPosition: bigint, include: (recordedAt: string) => boolean): Promise<LedgerSnapshot> {
+async function foldUntil(store: EventStore, toPosition: bigint, include: (event: RecordedEvent) => boolean): Promise<LedgerSnapshot> {
   let view = emptyLedgerView;
   let last: RecordedEvent | undefined;
   let step: RecordedEvent[] = [];
   if (toPosition >= 0n) {
     for await (const event of store.readAll({ toPosition })) {
-      if (!include(event.recordedAt)) continue;
+      if (!include(event)) continue;
       step.push(event);
       last = event;
       if (step.length === FOLD_STEP) {
