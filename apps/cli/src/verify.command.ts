@@ -1,4 +1,4 @@
-import { EVENT_STORE, type EventStore, findChainBreak, type RecordedEvent } from '@fundledger/event-store';
+import { checkChainLink, EVENT_STORE, GENESIS_HASH, type ChainBreak, type EventStore } from '@fundledger/event-store';
 import { Command } from 'commander';
 import { print, withSession } from './cli.session';
 import { logWalkProgressOn } from './log-walk.progress';
@@ -15,25 +15,28 @@ export const verifyCommand = (): Command =>
     .action((_options: unknown, command: Command) =>
       withSession(command, async ({ app }) => {
         const store = app.get<EventStore>(EVENT_STORE);
-        const streams = new Set<string>();
-        for await (const event of store.readAll()) streams.add(event.stream);
-
         const progress = logWalkProgressOn(process.stderr, 'verify');
+        // One pass over the log: events arrive in each stream's order, so each stream's last good hash is
+        // all that must be kept to check its next link.
+        const lastHash = new Map<string, string>();
+        const firstBreak = new Map<string, ChainBreak>();
         let events = 0;
-        const breaks: string[] = [];
-        for (const stream of [...streams].sort()) {
-          const recorded: RecordedEvent[] = [];
-          for await (const event of store.readStream(stream)) recorded.push(event);
-          events += recorded.length;
+        for await (const event of store.readAll()) {
+          events += 1;
           progress.advance(events);
-          const chainBreak = findChainBreak(recorded);
-          if (chainBreak !== null) {
-            breaks.push(
-              `BROKEN ${stream} at revision ${chainBreak.revision}: ${chainBreak.problem} ` +
-                `(expected ${chainBreak.expected}, found ${shown(chainBreak.found)})`,
-            );
-          }
+          if (firstBreak.has(event.stream)) continue;
+          const link = checkChainLink(event, lastHash.get(event.stream) ?? GENESIS_HASH);
+          if ('hash' in link) lastHash.set(event.stream, link.hash);
+          else firstBreak.set(event.stream, link);
         }
+        const streams = new Set([...lastHash.keys(), ...firstBreak.keys()]);
+        const breaks = [...firstBreak.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(
+            ([stream, chainBreak]) =>
+              `BROKEN ${stream} at revision ${chainBreak.revision}: ${chainBreak.problem} ` +
+              `(expected ${chainBreak.expected}, found ${shown(chainBreak.found)})`,
+          );
         progress.stop();
         if (breaks.length === 0) {
           print(`OK: ${streams.size} streams, ${events} events; every hash chain holds`);

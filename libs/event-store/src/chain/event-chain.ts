@@ -38,18 +38,28 @@ export type ChainBreak =
   | { readonly revision: bigint; readonly problem: 'PREV_HASH_MISMATCH'; readonly expected: string; readonly found: unknown }
   | { readonly revision: bigint; readonly problem: 'HASH_MISMATCH'; readonly expected: string; readonly found: unknown };
 
+/**
+ * Checks one link: the event follows the hash `expectedPrev` and its own hash is what its content gives.
+ * Returns the event's hash (the next link's `expectedPrev`) or where the chain breaks.
+ */
+export function checkChainLink(event: ChainedEvent, expectedPrev: string): { hash: string } | ChainBreak {
+  if (event.metadata.prevHash !== expectedPrev) {
+    return { revision: event.revision, problem: 'PREV_HASH_MISMATCH', expected: expectedPrev, found: event.metadata.prevHash };
+  }
+  const recomputed = computeEventHash(event.type, event.data, event.metadata);
+  if (event.metadata.hash !== recomputed) {
+    return { revision: event.revision, problem: 'HASH_MISMATCH', expected: recomputed, found: event.metadata.hash };
+  }
+  return { hash: recomputed };
+}
+
 /** Walks a stream in order and reports the first place where the chain does not hold, or null. */
 export function findChainBreak(events: Iterable<ChainedEvent>): ChainBreak | null {
   let expectedPrev = GENESIS_HASH;
   for (const event of events) {
-    if (event.metadata.prevHash !== expectedPrev) {
-      return { revision: event.revision, problem: 'PREV_HASH_MISMATCH', expected: expectedPrev, found: event.metadata.prevHash };
-    }
-    const recomputed = computeEventHash(event.type, event.data, event.metadata);
-    if (event.metadata.hash !== recomputed) {
-      return { revision: event.revision, problem: 'HASH_MISMATCH', expected: recomputed, found: event.metadata.hash };
-    }
-    expectedPrev = recomputed;
+    const link = checkChainLink(event, expectedPrev);
+    if (!('hash' in link)) return link;
+    expectedPrev = link.hash;
   }
   return null;
 }
