@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { JsonValue } from '../event-store.port';
 
 /**
@@ -27,6 +28,9 @@ export function canonicalJson(value: JsonValue | undefined): string {
     .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
   return `{${members.join(',')}}`;
 }
+
+/** Hex sha256 over the canonical JSON of a value: how command bodies and pinned figures are fingerprinted. */
+export const canonicalSha256 = (value: JsonValue): string => createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
 
 // Array.isArray does not narrow readonly arrays (TypeScript #17002).
 const isArray = (value: unknown): value is readonly JsonValue[] => Array.isArray(value);

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { JsonObject, JsonValue } from '../event-store.port';
-import { canonicalJson } from '../chain/canonical-json';
+import { canonicalSha256 } from '../chain/canonical-json';
 
 export interface Actor {
   readonly id: string;
@@ -22,5 +21,5 @@ export interface CommandEnvelope {
 export function hashCommandBody(type: string, body: JsonObject): string {
   const { commandId: _id, ...rest } = body;
   const hashed: JsonValue = { type, body: rest as JsonObject };
-  return createHash('sha256').update(canonicalJson(hashed)).digest('hex');
+  return canonicalSha256(hashed);
 }

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson, type JsonObject } from '@fundledger/event-store';
+import { canonicalSha256, type JsonObject } from '@fundledger/event-store';
 
 /** Figures as a certificate or a return pins them, with the sha256 that makes a later change evident. */
 export interface HashedFigures {
@@ -8,7 +7,6 @@ export interface HashedFigures {
   readonly figuresHash: string;
 }
 
-export const hashFigures = (figures: JsonObject): string =>
-  createHash('sha256').update(canonicalJson(figures), 'utf8').digest('hex');
+export const hashFigures = (figures: JsonObject): string => canonicalSha256(figures);
 
 export const pinFigures = (figures: JsonObject): HashedFigures => ({ figures, figuresHash: hashFigures(figures) });
