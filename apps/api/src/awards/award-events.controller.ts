@@ -6,11 +6,11 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiBadReques
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { RequestRefused } from '../errors/request-refused.error';
 import { ErrorBodyDto } from '../errors/error-body.dto';
-import { AwardEventsQueryDto } from './dto/award-events-query.dto';
+import { AsAtQueryDto } from '../queries/as-at-query.dto';
 import { AwardEventDto, AwardEventsDto } from './dto/award-events.dto';
 
 /** Which events a query keeps: all, or those up to a log position or a recorded instant. */
-const cutOf = (query: AwardEventsQueryDto): LogCut => {
+const cutOf = (query: AsAtQueryDto): LogCut => {
   if (query.asAt !== undefined && query.position !== undefined) {
     throw new RequestRefused(400, 'INVALID_REQUEST', 'give asAt or position, not both');
   }
@@ -47,7 +47,7 @@ export class AwardEventsController {
   @ApiOkResponse({ type: AwardEventsDto })
   @ApiBadRequestResponse({ description: 'An invalid asAt or position, or both given.', type: ErrorBodyDto })
   @ApiNotFoundResponse({ description: 'No award with this id had been made (as at the cut, if one is given).', type: ErrorBodyDto })
-  async list(@Param('awardId') awardId: string, @Query() query: AwardEventsQueryDto): Promise<AwardEventsDto> {
+  async list(@Param('awardId') awardId: string, @Query() query: AsAtQueryDto): Promise<AwardEventsDto> {
     const stream = awardStreamName(awardId);
     const events = (await readStreamAt(this.store, stream, cutOf(query))).map(toDto);
     if (events.length === 0) {

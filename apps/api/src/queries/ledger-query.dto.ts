@@ -1,29 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, Matches, ValidateIf } from 'class-validator';
-import { IsInstant } from '../commands/validation/calendar-value.decorators';
-
-const given = (_object: object, value: unknown): boolean => value !== undefined;
-const POSITION = /^(0|[1-9][0-9]{0,18})$/;
+import { AsAtQueryDto, given, LOG_POSITION, LOG_POSITION_MESSAGE } from './as-at-query.dto';
 
 /**
  * Which ledger a query reads: the current read model (optionally once it has reached `minPosition`),
  * or the log folded as at a position or a recorded time. `asAt` and `position` exclude each other.
  */
-export class LedgerQueryDto {
-  @ApiProperty({
-    required: false,
-    description: 'Answer as the ledger stood at this instant, folding only the events recorded up to it (ISO-8601 with a time zone; a plain date is midnight UTC).',
-    example: '2022-03-31T23:59:59Z',
-  })
-  @ValidateIf(given)
-  @IsInstant()
-  asAt?: string;
-
-  @ApiProperty({ required: false, description: 'Answer as the ledger stood at this log position (inclusive).', example: '42' })
-  @ValidateIf(given)
-  @Matches(POSITION, { message: '$property: must be a log position, a whole number like 42' })
-  position?: string;
-
+export class LedgerQueryDto extends AsAtQueryDto {
   @ApiProperty({
     required: false,
     description:
@@ -32,7 +15,7 @@ export class LedgerQueryDto {
     example: '42',
   })
   @ValidateIf(given)
-  @Matches(POSITION, { message: '$property: must be a log position, a whole number like 42' })
+  @Matches(LOG_POSITION, { message: LOG_POSITION_MESSAGE })
   minPosition?: string;
 
   @ApiProperty({ required: false, enum: ['json', 'csv'], description: 'csv: the same as `Accept: text/csv`.' })

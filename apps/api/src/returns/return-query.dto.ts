@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, Matches, ValidateIf } from 'class-validator';
-import { AwardRecordQueryDto } from '../award-records/award-record-query.dto';
+import { AsAtQueryDto } from '../queries/as-at-query.dto';
 
 const given = (_object: object, value: unknown): boolean => value !== undefined;
 
 export const RETURN_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ReturnFormat = (typeof RETURN_FORMATS)[number];
 
-export class ReturnQueryDto extends AwardRecordQueryDto {
+export class ReturnQueryDto extends AsAtQueryDto {
   @ApiProperty({ required: false, enum: RETURN_FORMATS, description: 'Instead of the Accept header.' })
   @ValidateIf(given)
   @IsIn(RETURN_FORMATS, { message: '$property: must be json, csv or xlsx' })
