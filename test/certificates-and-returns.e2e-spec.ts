@@ -183,7 +183,7 @@ describe('certificates and returns (HTTP and the built CLI)', () => {
     const pay = (n: number, amount: string, paidOn: string) =>
       record(`ret-pay-${n}`, '/grants/g-1/disbursements', { disbursementId: `d-${n}`, amount, paidOn, reference: `BACS ${n}` });
     const submit = (commandId: string, body: object = {}) =>
-      post('returns-officer', `${base}/returns`, { commandId, financialYear: '2021-22', quarter: 3, ...body });
+      post('returns-officer', `${base}/returns`, { commandId, financialYear: '2021-22', quarter: 3, submittedOn: '2022-01-14', ...body });
 
     beforeAll(async () => {
       await post('finance-officer', '/awards', {
@@ -197,15 +197,20 @@ describe('certificates and returns (HTTP and the built CLI)', () => {
         decisionRef: 'HO-2021',
         description: 'Perpetrator interventions',
       }).expect(201);
-      await record('ret-pledge', '/match-funding', { contributionId: 'm-council', contributor: organisation('council-a'), amount: '3000.00' });
-      await record('ret-extend', '/provision-extensions', { newEnd: '2022-06', reason: 'Council match funding', fundedBy: ['m-council'] });
-      await record('ret-commit', '/grants', { grantId: 'g-1', grantee: organisation('grantee-1'), amount: '15000.00', purpose: 'Delivery' });
+      await record('ret-pledge', '/match-funding', { contributionId: 'm-council', contributor: organisation('council-a'), amount: '3000.00', pledgedOn: '2021-09-01' });
+      await record('ret-extend', '/provision-extensions', {
+        newEnd: '2022-06',
+        decidedOn: '2021-09-01',
+        reason: 'Council match funding',
+        fundedBy: ['m-council'],
+      });
+      await record('ret-commit', '/grants', { grantId: 'g-1', grantee: organisation('grantee-1'), amount: '15000.00', committedOn: '2021-09-01', purpose: 'Delivery' });
       await pay(1, '1800.00', '2021-10-15');
       await pay(2, '2100.00', '2021-11-15');
       await record('ret-receive', '/match-funding/m-council/receipts', { amount: '1500.00', receivedOn: '2021-11-20' });
       await pay(3, '2000.00', '2021-12-15');
       await pay(4, '500.00', '2021-12-20');
-      await record('ret-reverse-4', '/disbursements/d-4/reversals', { reason: 'Duplicate invoice' });
+      await record('ret-reverse-4', '/disbursements/d-4/reversals', { reversedOn: '2021-12-21', reason: 'Duplicate invoice' });
       await pay(5, '4500.00', '2022-01-15');
     });
 
@@ -231,13 +236,23 @@ describe('certificates and returns (HTTP and the built CLI)', () => {
     });
 
     it('refuses a return for a quarter that has not ended', async () => {
-      const response = await post('returns-officer', `${base}/returns`, { commandId: 'ret-future', financialYear: '2099-00', quarter: 4 });
+      const response = await post('returns-officer', `${base}/returns`, {
+        commandId: 'ret-future',
+        financialYear: '2099-00',
+        quarter: 4,
+        submittedOn: '2022-01-14',
+      });
       expect(response.status).toBe(422);
       expect(response.body).toMatchObject({ code: 'RETURN_QUARTER_NOT_ENDED', details: { quarterEnd: '2100-03-31' } });
     });
 
     it('refuses a return from anyone but the returns officer', async () => {
-      const response = await post('finance-officer', `${base}/returns`, { commandId: 'ret-wrong-role', financialYear: '2021-22', quarter: 3 });
+      const response = await post('finance-officer', `${base}/returns`, {
+        commandId: 'ret-wrong-role',
+        financialYear: '2021-22',
+        quarter: 3,
+        submittedOn: '2022-01-14',
+      });
       expect(response.status).toBe(403);
     });
 
@@ -248,9 +263,9 @@ describe('certificates and returns (HTTP and the built CLI)', () => {
       beforeAll(async () => {
         first = await submit('ret-q3-v1').expect(201);
         // The 15 December invoice was 50.00 too much: reversed and paid again at the right amount.
-        await record('ret-reverse-3', '/disbursements/d-3/reversals', { reason: 'Invoice overstated' });
+        await record('ret-reverse-3', '/disbursements/d-3/reversals', { reversedOn: '2022-01-20', reason: 'Invoice overstated' });
         await pay(6, '1950.00', '2021-12-15');
-        second = await submit('ret-q3-v2', { reason: 'December invoice corrected', varianceReasons: { '2021-10': 'Late start' } }).expect(201);
+        second = await submit('ret-q3-v2', { submittedOn: '2022-01-25', reason: 'December invoice corrected', varianceReasons: { '2021-10': 'Late start' } }).expect(201);
       });
 
       it('records two versions, each with its figures and their hash', () => {

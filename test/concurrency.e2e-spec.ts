@@ -70,6 +70,7 @@ describe('concurrent commands over HTTP', () => {
         grantId: 'g-race',
         grantee: { id: 'harbour', name: 'Harbour' },
         amount: '1000.00',
+        committedOn: '2021-07-31',
         purpose: 'Team around the Couple delivery',
       }).expect(201);
     });
@@ -129,6 +130,7 @@ describe('concurrent commands over HTTP', () => {
         grantId: 'g-race',
         grantee: { id: 'harbour', name: 'Harbour' },
         amount: '1000.00',
+        committedOn: '2021-07-31',
         purpose: 'Team around the Couple delivery',
       }).expect(201);
 

@@ -90,7 +90,7 @@ describe('fundledger import (the built CLI)', () => {
             decisionRef: 'OC-1',
             description: 'Test award',
           },
-          { commandId: 'oc-2', type: 'CommitGrant', awardId: 'oc', grantId: 'g-1', grantee: organisation, amount: '100.01', purpose: 'Delivery' },
+          { commandId: 'oc-2', type: 'CommitGrant', awardId: 'oc', grantId: 'g-1', grantee: organisation, amount: '100.01', purpose: 'Delivery', committedOn: '2021-07-01' },
         ],
       });
 

@@ -29,6 +29,7 @@ const CLEVELAND: ReadonlyArray<readonly [string, Body]> = [
       funder: homeOffice,
       envelope: '11300000.00',
       financialYear: '2021-22',
+      openedOn: '2021-07-01',
     },
   ],
   [
@@ -51,6 +52,7 @@ const CLEVELAND: ReadonlyArray<readonly [string, Body]> = [
     {
       commandId: 'cle21-001',
       newAmount: '200124.66',
+      effectiveOn: '2021-07-31',
       reason: 'Amount confirmed in the local decision differs from the national announcement (200,333.33)',
       reference: 'Decision 2021-7335',
     },
@@ -67,7 +69,7 @@ const CLEVELAND: ReadonlyArray<readonly [string, Body]> = [
     ([commandId, contributionId, id, name, amount]) =>
       [
         `/awards/${AWARD}/match-funding`,
-        { commandId, contributionId, contributor: { id, name }, amount, reference: 'Decision 2021-7335' },
+        { commandId, contributionId, contributor: { id, name }, amount, pledgedOn: '2021-07-31', reference: 'Decision 2021-7335' },
       ] as const,
   ),
   [
@@ -75,6 +77,7 @@ const CLEVELAND: ReadonlyArray<readonly [string, Body]> = [
     {
       commandId: 'cle21-007',
       newEnd: '2022-10',
+      decidedOn: '2021-07-31',
       reason: 'Match funding enables an additional five months of provision to the end of October 2022',
       fundedBy: ['m-opcc', 'm-hartlepool', 'm-stockton', 'm-redcar', 'm-middlesbrough'],
     },
@@ -87,7 +90,7 @@ const CLEVELAND: ReadonlyArray<readonly [string, Body]> = [
     ] as const
   ).map(
     ([commandId, grantId, id, name, amount, purpose]) =>
-      [`/awards/${AWARD}/grants`, { commandId, grantId, grantee: { id, name }, amount, purpose }] as const,
+      [`/awards/${AWARD}/grants`, { commandId, grantId, grantee: { id, name }, amount, committedOn: '2021-07-31', purpose }] as const,
   ),
 ];
 
@@ -96,6 +99,7 @@ const oneGrantTooMany = (commandId: string): Body => ({
   grantId: 'g-one-too-many',
   grantee: { id: 'barefoot-research', name: 'Barefoot Social Research' },
   amount: '7000.00',
+  committedOn: '2021-07-31',
   purpose: 'A second evaluation',
 });
 
@@ -103,6 +107,7 @@ const pledge = (fields: Body = {}): Body => ({
   contributionId: 'm-extra',
   contributor: { id: 'stockton-council', name: 'Stockton-on-Tees Borough Council' },
   amount: '1000.00',
+  pledgedOn: '2021-07-31',
   ...fields,
 });
 
@@ -180,6 +185,7 @@ describe('the ledger over HTTP', () => {
               grantId: 'g-barefoot',
               grantee: { id: 'barefoot-research', name: 'Barefoot Social Research' },
               amount: '7000.00',
+              committedOn: '2021-07-31',
               purpose: 'Independent evaluation',
             },
           },
@@ -248,6 +254,7 @@ describe('the ledger over HTTP', () => {
           post(`/awards/${AWARD}/provision-extensions`, {
             commandId: 'cle21-bad-month',
             newEnd: '2023-13',
+            decidedOn: '2021-07-31',
             reason: 'Typo',
             fundedBy: ['m-opcc'],
           }),

@@ -86,7 +86,7 @@ describe('reports (HTTP and the built CLI)', () => {
 
     it('says which position it was answered at, in the body and the headers', async () => {
       const response = await get(`/awards/${CLEVELAND}/funded-months`).expect(200);
-      expect(response.body.answeredAt).toEqual({ position: head.toString(), recordedAt: expect.any(String) });
+      expect(response.body.answeredAt).toEqual({ position: head.toString(), recordedAt: expect.any(String), asOf: null, knownAt: null });
       expect(response.headers['x-ledger-position']).toBe(head.toString());
       expect(response.headers['x-ledger-recorded-at']).toBe(response.body.answeredAt.recordedAt);
     });
@@ -166,7 +166,7 @@ describe('reports (HTTP and the built CLI)', () => {
       const response = await get(`/awards/${CLEVELAND}?asAt=${beforeCleveland}`).expect(200);
       expect(response.body.awarded.current).toBe('200333.33');
       expect(response.body.committed).toBe('0.00');
-      expect(response.body.answeredAt).toMatchObject({ asAt: beforeCleveland });
+      expect(response.body.answeredAt).toMatchObject({ knownAt: beforeCleveland, asOf: null });
       expect(BigInt(response.body.answeredAt.position)).toBeLessThan(variation.position);
     });
 
@@ -184,14 +184,14 @@ describe('reports (HTTP and the built CLI)', () => {
 
     it('an award not yet made is 404 as at that moment', async () => {
       const response = await get(`/awards/${CLEVELAND}?position=1`).expect(404);
-      expect(response.body.message).toBe(`award ${CLEVELAND} has not been made as at position 1`);
+      expect(response.body.message).toBe(`award ${CLEVELAND} has not been made as known at position 1`);
     });
   });
 
   describe('refusals', () => {
     it('400 for asAt and position together', async () => {
       const response = await get(`/awards/${CLEVELAND}?asAt=${beforeCleveland}&position=3`).expect(400);
-      expect(response.body.message).toBe('give asAt or position, not both');
+      expect(response.body.message).toBe('give asAt or position, not both: each says when the ledger is read as known');
     });
 
     it('400 for a position beyond the log', async () => {
@@ -230,7 +230,7 @@ describe('reports (HTTP and the built CLI)', () => {
     it('report funded-months --format table prints the reconciliation as at the head', async () => {
       const run = await cli('report', 'funded-months', '--award', CLEVELAND, '--format', 'table');
       expect(run).toMatchObject({ code: 0, stderr: '' });
-      expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^Ledger as at position ${head}, recorded \\d{4}-\\d\\d-\\d\\dT`));
+      expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^Ledger at position ${head}, recorded \\d{4}-\\d\\d-\\d\\dT.*; as of: every business date, as known now$`));
       expect(run.stdout).toMatch(/^Oct 2022\s+£22,739.76\s+£0.00\s+£2,780.75.*£15,581.84$/m);
       expect(run.stdout).toContain('Months funded: 12.3148 of 13');
     });

@@ -26,6 +26,7 @@ export const openProgrammeCommand = (): ScriptCommand => ({
     funder: { id: 'home-office', name: 'Home Office' },
     envelope: '100000000.00',
     financialYear: '2024-25',
+    openedOn: '2024-04-01',
   },
 });
 
@@ -48,6 +49,7 @@ export const awardCommand = (awardNo: number, round: number): ScriptCommand => {
           contributionId: `m-${k}`,
           contributor: { id: `council-${k % 7}`, name: `Council ${k % 7}` },
           amount: '5000.00',
+          pledgedOn: dayOfCycle(k),
           reference: `Pledge letter ${k}`,
         },
       };
@@ -66,6 +68,7 @@ export const awardCommand = (awardNo: number, round: number): ScriptCommand => {
           grantId: `g-${k}`,
           grantee: { id: `provider-${k % 11}`, name: `Provider ${k % 11}` },
           amount: '4000.00',
+          committedOn: dayOfCycle(k),
           purpose: 'Perpetrator intervention places',
         },
       };
@@ -107,9 +110,12 @@ const makeAward = (awardId: string, awardNo: number): JsonObject => ({
   description: 'Benchmark award',
 });
 
-/** The 15th of the k-th month from April 2024: receipts and payments spread over the years. */
+/**
+ * The 15th of the k-th month from April 2024, cycling through two years so that every date is in the
+ * past (no business date may be after today): a cycle's pledge, receipt, grant and payments share it.
+ */
 const dayOfCycle = (k: number): string => {
-  const monthIndex = 3 + k;
+  const monthIndex = 3 + (k % 24);
   const month = String((monthIndex % 12) + 1).padStart(2, '0');
   return `${2024 + Math.floor(monthIndex / 12)}-${month}-15`;
 };

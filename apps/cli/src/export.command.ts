@@ -1,16 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { ConfigurationError, EVENT_STORE, type EventStore, type RecordedEvent } from '@fundledger/event-store';
-import { emptyLedgerView, foldLedgerView } from '@fundledger/projections';
+import { ConfigurationError, EVENT_STORE, type EventStore } from '@fundledger/event-store';
+import { LogLedgerReader } from '@fundledger/projections';
 import {
   DEFAULT_PUBLISHER_PREFIX,
   ThreeSixtyGivingExportError,
   checkPublisherPrefix,
-  emptyGrantCommitmentDates,
-  foldGrantCommitmentDates,
   threeSixtyGivingCsv,
   threeSixtyGivingPackage,
   type ThreeSixtyGivingOptions,
-  type ThreeSixtyGivingSource,
 } from '@fundledger/reporting';
 import { Command, Option } from 'commander';
 import { print, withSession } from './cli.session';
@@ -22,28 +19,6 @@ interface ThreeSixtyGivingCommandOptions {
   readonly license?: string;
   readonly output?: string;
 }
-
-/** Events folded per step: the view's maps are copied once per batch rather than once per event. */
-const FOLD_BATCH = 1000;
-
-/** The whole log up to its head as it stands when reading starts, folded into what the export reads. */
-const foldToHead = async (store: EventStore): Promise<ThreeSixtyGivingSource> => {
-  let source: ThreeSixtyGivingSource = { ledger: emptyLedgerView, grantCommitmentDates: emptyGrantCommitmentDates };
-  let batch: RecordedEvent[] = [];
-  const fold = (): void => {
-    source = {
-      ledger: foldLedgerView(batch, source.ledger),
-      grantCommitmentDates: foldGrantCommitmentDates(batch, source.grantCommitmentDates),
-    };
-    batch = [];
-  };
-  for await (const event of store.readAll()) {
-    batch.push(event);
-    if (batch.length === FOLD_BATCH) fold();
-  }
-  fold();
-  return source;
-};
 
 const fromFlagOrEnv = (flag: string | undefined, variable: string): string | undefined => {
   const value = flag ?? process.env[variable];
@@ -83,7 +58,8 @@ const threeSixtyGivingCommand = (): Command =>
     .action((options: ThreeSixtyGivingCommandOptions, command: Command) =>
       withSession(command, async ({ app }) => {
         const exportWith = exportOptions(options);
-        const source = await foldToHead(app.get<EventStore>(EVENT_STORE));
+        // The whole log as it stands, folded the one way every report folds it.
+        const source = { ledger: (await new LogLedgerReader(app.get<EventStore>(EVENT_STORE)).current()).ledger() };
         const content =
           options.format === 'csv'
             ? threeSixtyGivingCsv(source, exportWith)

@@ -1,12 +1,18 @@
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
 import { Money } from '@fundledger/money';
-import { awardPositionReport, renderColumns, type AwardPositionReport } from '@fundledger/projections';
+import {
+  answeredAtLine,
+  answeredAtOf,
+  awardPositionReport,
+  renderColumns,
+  type AwardPositionReport,
+  type ReadPointInput,
+} from '@fundledger/projections';
 import { Command, Option } from 'commander';
 import { print, withSession } from './cli.session';
-import { answeredAt, answeredAtLine, checkAsAtOptions, readLedger } from './report.command';
+import { readLedger, readPointOf, withReadPointOptions } from './read-point.options';
 
-interface ReplayOptions {
-  readonly asAt: string;
+interface ReplayOptions extends ReadPointInput {
   readonly format: 'table' | 'json';
 }
 
@@ -31,20 +37,23 @@ const replayTable = (reports: readonly AwardPositionReport[]): string =>
   ).join('\n');
 
 export const replayCommand = (): Command =>
-  new Command('replay')
-    .description("every award's position as the ledger stood at a moment, folded from the log (audit replay)")
-    .requiredOption('--as-at <time>', 'the moment (ISO-8601 with a time zone; a date is midnight UTC)')
+  withReadPointOptions(new Command('replay'))
+    .description("every award's position as the ledger stood at a point, folded from the log (audit replay): --as-of, --known-at or both")
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action((options: ReplayOptions, command: Command) => {
-      checkAsAtOptions(command, options);
+      const point = readPointOf(command, options);
+      if (point.asOf === undefined && point.knownAt === undefined) {
+        command.error('fundledger: replay needs --as-of <date>, --known-at <time> (or --as-at) or --position <n>', { exitCode: 2 });
+      }
       return withSession(command, async ({ app }) => {
-        const { snapshot } = await readLedger(app.get<EventStore>(EVENT_STORE), { asAt: options.asAt });
+        const snapshot = await readLedger(app.get<EventStore>(EVENT_STORE), point);
         const reports = [...snapshot.awards()].map(awardPositionReport).sort((a, b) => a.awardId.localeCompare(b.awardId));
+        const answeredAt = answeredAtOf(snapshot, point);
         if (options.format === 'json') {
-          print(JSON.stringify({ answeredAt: answeredAt(snapshot, options.asAt), awards: reports }, null, 2));
+          print(JSON.stringify({ answeredAt, awards: reports }, null, 2));
           return;
         }
-        print(`${answeredAtLine(snapshot)} (asked: ${options.asAt})`);
+        print(answeredAtLine(answeredAt));
         print();
         print(reports.length === 0 ? 'No award had been made.' : replayTable(reports));
       });

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { InvalidCalendarValueError, parseFinancialYear } from '@fundledger/calendar';
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
-import { homeOfficeReturnToCsv, homeOfficeReturnToXlsx, readReturn } from '@fundledger/reporting';
+import { answeredAtOf, type ReadPoint } from '@fundledger/projections';
+import { homeOfficeReturnToCsv, homeOfficeReturnToXlsx, readAwardRecord, readReturn } from '@fundledger/reporting';
 import type { Command } from 'commander';
-import { readAwardRecord } from './award-record.read';
 import { withSession } from './cli.session';
 
 /** `report return`'s options; `--format table` (the default of `report`) means JSON here. */
@@ -15,8 +15,6 @@ export interface ReturnReportOptions {
   readonly output?: string;
   readonly version?: string;
   readonly draft?: boolean;
-  readonly asAt?: string;
-  readonly position?: string;
 }
 
 const USAGE_EXIT_CODE = 2;
@@ -45,23 +43,25 @@ const usageProblem = (options: ReturnReportOptions): string | undefined => {
  * latest submission, a given --version, or the live figures (nothing submitted, or --draft) — as
  * JSON (what the API answers), CSV or xlsx, on stdout or in --output.
  */
-export const reportReturnAction = (command: Command, options: ReturnReportOptions): Promise<void> => {
+export const reportReturnAction = (command: Command, options: ReturnReportOptions, point: ReadPoint): Promise<void> => {
   const problem = usageProblem(options);
   if (problem !== undefined) command.error(`fundledger: ${problem}`, { exitCode: USAGE_EXIT_CODE });
   const [awardId, year] = [options.award!, options.year!];
   const quarter = Number(options.quarter) as 1 | 2 | 3 | 4;
   return withSession(command, async ({ app }) => {
-    const record = await readAwardRecord(app.get<EventStore>(EVENT_STORE), awardId, options);
+    const { record, when } = await readAwardRecord(app.get<EventStore>(EVENT_STORE), awardId, point);
+    const last = record.events[record.events.length - 1];
+    const answeredAt = answeredAtOf({ position: last.position.toString(), recordedAt: last.recordedAt }, point);
     const version = options.version === undefined ? undefined : Number(options.version);
     const reading = readReturn(record, year, quarter, { version, draft: options.draft === true });
-    if (reading === undefined) throw new Error(`Q${quarter} ${year} of award ${awardId} has no submitted version ${version}`);
+    if (reading === undefined) throw new Error(`Q${quarter} ${year} of award ${awardId} has no submitted version ${version}${when}`);
     const { report, ...about } = reading;
     const output =
       options.format === 'xlsx'
         ? await homeOfficeReturnToXlsx(report)
         : options.format === 'csv'
           ? homeOfficeReturnToCsv(report)
-          : `${JSON.stringify({ ...about, return: report }, null, 2)}\n`;
+          : `${JSON.stringify({ answeredAt, ...about, return: report }, null, 2)}\n`;
     if (options.output === undefined) {
       process.stdout.write(output);
       return;

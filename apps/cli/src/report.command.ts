@@ -1,6 +1,7 @@
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
 import {
-  LogLedgerReader,
+  answeredAtLine,
+  answeredAtOf,
   awardPositionReport,
   awardPositionToCsv,
   awardPositionToTable,
@@ -17,11 +18,14 @@ import {
   programmeTotalsReport,
   programmeTotalsToCsv,
   programmeTotalsToTable,
+  describeReadPoint,
   type AwardView,
   type LedgerSnapshot,
+  type ReadPointInput,
 } from '@fundledger/projections';
 import { Command, Option } from 'commander';
 import { print, withSession } from './cli.session';
+import { readLedger, readPointOf, withReadPointOptions } from './read-point.options';
 import { reportReturnAction } from './report-return';
 
 /** A usage mistake (a missing --award, an unknown kind) exits 2; a report that cannot be made exits 1. */
@@ -30,13 +34,7 @@ const USAGE_EXIT_CODE = 2;
 export const REPORT_FORMATS = ['table', 'json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** Where in the log to read: `--as-at <time>` or `--position <n>`, else the head. */
-export interface AsAtOptions {
-  readonly asAt?: string;
-  readonly position?: string;
-}
-
-interface ReportOptions extends AsAtOptions {
+interface ReportOptions extends ReadPointInput {
   readonly award?: string;
   readonly programme?: string;
   readonly organisation?: string;
@@ -117,51 +115,13 @@ const KINDS: Readonly<Record<string, ReportKind>> = {
 
 const endLine = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
 
-const POSITION = /^(0|[1-9][0-9]{0,18})$/;
-
-/** The ledger folded from the log at the point asked for: the CLI never needs the service nor its read model. */
-export const readLedger = async (store: EventStore, options: AsAtOptions): Promise<{ snapshot: LedgerSnapshot; when: string }> => {
-  const reader = new LogLedgerReader(store);
-  if (options.position !== undefined) {
-    return { snapshot: await reader.asAt({ position: BigInt(options.position) }), when: ` as at position ${options.position}` };
-  }
-  if (options.asAt !== undefined) return { snapshot: await reader.asAt({ time: options.asAt }), when: ` as at ${options.asAt}` };
-  return { snapshot: await reader.current(), when: '' };
-};
-
-/** Refuses --as-at with --position, and a position that is not one, before anything is opened. */
-export const checkAsAtOptions = (command: Command, options: AsAtOptions): void => {
-  if (options.asAt !== undefined && options.position !== undefined) {
-    command.error('fundledger: give --as-at or --position, not both', { exitCode: USAGE_EXIT_CODE });
-  }
-  if (options.position !== undefined && !POSITION.test(options.position)) {
-    command.error(`fundledger: --position must be a log position, a whole number like 42; got '${options.position}'`, {
-      exitCode: USAGE_EXIT_CODE,
-    });
-  }
-};
-
-/** Where the figures were read, for the line above a table: the same facts the API's `answeredAt` gives. */
-export const answeredAt = (snapshot: LedgerSnapshot, asAt?: string) => ({
-  position: snapshot.position,
-  ...(snapshot.recordedAt === undefined ? {} : { recordedAt: snapshot.recordedAt }),
-  ...(asAt === undefined ? {} : { asAt }),
-});
-
-export const answeredAtLine = (snapshot: LedgerSnapshot): string =>
-  snapshot.position === '-1'
-    ? 'Ledger as at position -1 (before the first event)'
-    : `Ledger as at position ${snapshot.position}, recorded ${snapshot.recordedAt ?? '(unknown)'}`;
-
 export const reportCommand = (): Command =>
-  new Command('report')
+  withReadPointOptions(new Command('report'))
     .description('print a report, computed by folding the log (the service need not be running)')
     .argument('<kind>', `one of: ${[...Object.entries(KINDS).map(([kind, { description }]) => `${kind} (${description})`), RETURN_KIND].join('; ')}`)
     .option('--award <id>', 'the award, for position, funded-months, decisions and return')
     .option('--programme <id>', 'the programme, for programme')
     .option('--organisation <id>', 'the contributing organisation, for contributor')
-    .option('--as-at <time>', 'as the ledger stood at this instant (ISO-8601 with a time zone; a date is midnight UTC)')
-    .option('--position <n>', 'as the ledger stood at this log position')
     .option('--year <YYYY-YY>', 'the UK financial year, for return')
     .option('--quarter <n>', 'the quarter of that year, 1 (Apr-Jun) to 4 (Jan-Mar), for return')
     .option('--version <n>', 'a submitted version of the return (default: the latest)')
@@ -169,10 +129,8 @@ export const reportCommand = (): Command =>
     .option('--output <file>', 'write the return to this file (needed for xlsx)')
     .addOption(new Option('--format <format>', 'output format (xlsx: return only)').choices([...REPORT_FORMATS, 'xlsx']).default('table'))
     .action((kindName: string, options: ReportOptions, command: Command) => {
-      if (kindName === 'return') {
-        checkAsAtOptions(command, options);
-        return reportReturnAction(command, options);
-      }
+      const point = readPointOf(command, options);
+      if (kindName === 'return') return reportReturnAction(command, options, point);
       if (options.format === 'xlsx') command.error('fundledger: --format xlsx is for report return only', { exitCode: USAGE_EXIT_CODE });
       const kind = KINDS[kindName];
       if (kind === undefined) {
@@ -182,14 +140,14 @@ export const reportCommand = (): Command =>
       }
       const id = options[kind.needs];
       if (id === undefined) command.error(`fundledger: report ${kindName} needs --${kind.needs} <id>`, { exitCode: USAGE_EXIT_CODE });
-      checkAsAtOptions(command, options);
       return withSession(command, async ({ app }) => {
-        const { snapshot, when } = await readLedger(app.get<EventStore>(EVENT_STORE), options);
-        const rendered = kind.make(snapshot, id, when);
-        if (options.format === 'json') print(JSON.stringify({ answeredAt: answeredAt(snapshot, options.asAt), ...rendered.json }, null, 2));
+        const snapshot = await readLedger(app.get<EventStore>(EVENT_STORE), point);
+        const rendered = kind.make(snapshot, id, describeReadPoint(point));
+        const answeredAt = answeredAtOf(snapshot, point);
+        if (options.format === 'json') print(JSON.stringify({ answeredAt, ...rendered.json }, null, 2));
         else if (options.format === 'csv') process.stdout.write(endLine(rendered.csv()));
         else {
-          print(answeredAtLine(snapshot));
+          print(answeredAtLine(answeredAt));
           print();
           print(rendered.table().trimEnd());
         }

@@ -2,8 +2,9 @@ import { fundingCommandParsers, isProgrammeCommand, parseFundingCommand } from '
 
 describe('parsing a command of a named type', () => {
   it('dispatches on the type', () => {
-    const command = parseFundingCommand('ReverseDisbursement', { awardId: 'a', disbursementId: 'd', reason: 'Duplicate' });
-    expect(command).toEqual({ type: 'ReverseDisbursement', awardId: 'a', disbursementId: 'd', reason: 'Duplicate' });
+    const body = { awardId: 'a', disbursementId: 'd', reversedOn: '2021-12-15', reason: 'Duplicate' };
+    const command = parseFundingCommand('ReverseDisbursement', body);
+    expect(command).toEqual({ type: 'ReverseDisbursement', ...body });
     expect(isProgrammeCommand(command)).toBe(false);
   });
 
@@ -16,6 +17,7 @@ describe('parsing a command of a named type', () => {
           funder: { id: 'f', name: 'F' },
           envelope: '1.00',
           financialYear: '2021-22',
+          openedOn: '2021-07-01',
         }),
       ),
     ).toBe(true));

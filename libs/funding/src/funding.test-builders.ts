@@ -3,12 +3,19 @@ import type { OpenProgramme } from './programme/programme.commands';
 import type { ProgrammeOpened } from './programme/programme.events';
 import type * as C from './award/award.commands';
 import type * as E from './award/award.events';
+import { awardDecider, type AwardDecisionContext } from './award/award.decide';
+import type { AwardState } from './award/award.state';
+import { programmeDecider } from './programme/programme.decide';
+import type { ProgrammeState } from './programme/programme.state';
 
 /**
  * Fixed events and commands for specifications: one award, AWARD_ID, with Home Office money for
  * 2021-10 to 2022-05, and fixed ids for its contribution, grant and disbursement. Amounts are written
  * as strings, as they are stored. Override any field through the last argument.
  */
+
+/** The day the specifications' decisions are taken: later than every date the builders use. */
+export const TODAY = '2024-06-30';
 
 export const AWARD_ID = 'award-1';
 export const PROGRAMME_ID = 'dapi-2021';
@@ -45,12 +52,12 @@ export const awardMade = (amount = '100000.00', data: Data<E.AwardMade> = {}): E
 
 export const awardVaried = (data: Data<E.AwardVaried>): E.AwardVaried => ({
   type: 'AwardVaried',
-  data: { awardId: AWARD_ID, reason: 'Confirmed amount', reference: 'Decision 2021-7335', ...data },
+  data: { awardId: AWARD_ID, effectiveOn: '2021-07-31', reason: 'Confirmed amount', reference: 'Decision 2021-7335', ...data },
 });
 
 export const matchFundingPledged = (amount: string, data: Data<E.MatchFundingPledged> = {}): E.MatchFundingPledged => ({
   type: 'MatchFundingPledged',
-  data: { awardId: AWARD_ID, contributionId: CONTRIBUTION_ID, contributor: opcc, amount, ...data },
+  data: { awardId: AWARD_ID, contributionId: CONTRIBUTION_ID, contributor: opcc, amount, pledgedOn: '2021-07-31', ...data },
 });
 
 export const matchFundingReceived = (
@@ -66,12 +73,12 @@ export const matchFundingWithdrawn = (
   data: Data<E.MatchFundingWithdrawn> = {},
 ): E.MatchFundingWithdrawn => ({
   type: 'MatchFundingWithdrawn',
-  data: { awardId: AWARD_ID, contributionId: CONTRIBUTION_ID, amount, reason: 'Budget cut', ...data },
+  data: { awardId: AWARD_ID, contributionId: CONTRIBUTION_ID, amount, withdrawnOn: '2021-12-15', reason: 'Budget cut', ...data },
 });
 
 export const grantCommitted = (amount: string, data: Data<E.GrantCommitted> = {}): E.GrantCommitted => ({
   type: 'GrantCommitted',
-  data: { awardId: AWARD_ID, grantId: GRANT_ID, grantee: harbour, amount, purpose: 'Delivery', ...data },
+  data: { awardId: AWARD_ID, grantId: GRANT_ID, grantee: harbour, amount, committedOn: '2021-08-01', purpose: 'Delivery', ...data },
 });
 
 export const grantCommitmentVaried = (
@@ -79,7 +86,7 @@ export const grantCommitmentVaried = (
   data: Data<E.GrantCommitmentVaried> = {},
 ): E.GrantCommitmentVaried => ({
   type: 'GrantCommitmentVaried',
-  data: { awardId: AWARD_ID, grantId: GRANT_ID, newAmount, reason: 'Re-scoped', ...data },
+  data: { awardId: AWARD_ID, grantId: GRANT_ID, newAmount, effectiveOn: '2021-09-01', reason: 'Re-scoped', ...data },
 });
 
 export const disbursementPaid = (amount: string, data: Data<E.DisbursementPaid> = {}): E.DisbursementPaid => ({
@@ -97,17 +104,24 @@ export const disbursementPaid = (amount: string, data: Data<E.DisbursementPaid> 
 
 export const disbursementReversed = (data: Data<E.DisbursementReversed> = {}): E.DisbursementReversed => ({
   type: 'DisbursementReversed',
-  data: { awardId: AWARD_ID, disbursementId: DISBURSEMENT_ID, reason: 'Paid to the wrong account', ...data },
+  data: { awardId: AWARD_ID, disbursementId: DISBURSEMENT_ID, reversedOn: '2021-12-15', reason: 'Paid to the wrong account', ...data },
 });
 
 export const provisionExtended = (newEnd: string, data: Data<E.ProvisionExtended> = {}): E.ProvisionExtended => ({
   type: 'ProvisionExtended',
-  data: { awardId: AWARD_ID, newEnd, reason: 'Match funding extends provision', fundedBy: [CONTRIBUTION_ID], ...data },
+  data: {
+    awardId: AWARD_ID,
+    newEnd,
+    decidedOn: '2021-07-31',
+    reason: 'Match funding extends provision',
+    fundedBy: [CONTRIBUTION_ID],
+    ...data,
+  },
 });
 
-export const spendProfileSet = (months: Record<string, string>): E.SpendProfileSet => ({
+export const spendProfileSet = (months: Record<string, string>, data: Data<E.SpendProfileSet> = {}): E.SpendProfileSet => ({
   type: 'SpendProfileSet',
-  data: { awardId: AWARD_ID, months },
+  data: { awardId: AWARD_ID, setOn: '2021-08-01', months, ...data },
 });
 
 export const decisionRecorded = (data: Data<E.DecisionRecorded> = {}): E.DecisionRecorded => ({
@@ -128,6 +142,7 @@ export const programmeOpened = (data: Partial<ProgrammeOpened['data']> = {}): Pr
     funder: homeOffice,
     envelope: '11300000.00',
     financialYear: '2021-22',
+    openedOn: '2021-07-01',
     ...data,
   },
 });
@@ -147,6 +162,7 @@ export const varyAward = (
   awardId: AWARD_ID,
   ...(change.newAmount === undefined ? {} : { newAmount: money(change.newAmount) }),
   ...(change.newWindowEnd === undefined ? {} : { newWindowEnd: change.newWindowEnd }),
+  effectiveOn: '2021-07-31',
   reason: 'Confirmed amount',
   reference: 'Decision 2021-7335',
   ...fields,
@@ -161,6 +177,7 @@ export const pledgeMatchFunding = (
   contributionId: CONTRIBUTION_ID,
   contributor: opcc,
   amount: money(amount),
+  pledgedOn: '2021-07-31',
   ...fields,
 });
 
@@ -184,6 +201,7 @@ export const withdrawMatchFunding = (
   awardId: AWARD_ID,
   contributionId: CONTRIBUTION_ID,
   amount: money(amount),
+  withdrawnOn: '2021-12-15',
   reason: 'Budget cut',
   ...fields,
 });
@@ -194,6 +212,7 @@ export const commitGrant = (amount: string, fields: Fields<C.CommitGrant> = {}):
   grantId: GRANT_ID,
   grantee: harbour,
   amount: money(amount),
+  committedOn: '2021-08-01',
   purpose: 'Delivery',
   ...fields,
 });
@@ -206,6 +225,7 @@ export const varyGrantCommitment = (
   awardId: AWARD_ID,
   grantId: GRANT_ID,
   newAmount: money(newAmount),
+  effectiveOn: '2021-09-01',
   reason: 'Re-scoped',
   ...fields,
 });
@@ -225,6 +245,7 @@ export const reverseDisbursement = (fields: Fields<C.ReverseDisbursement> = {}):
   type: 'ReverseDisbursement',
   awardId: AWARD_ID,
   disbursementId: DISBURSEMENT_ID,
+  reversedOn: '2021-12-15',
   reason: 'Paid to the wrong account',
   ...fields,
 });
@@ -233,15 +254,18 @@ export const extendProvision = (newEnd: string, fields: Fields<C.ExtendProvision
   type: 'ExtendProvision',
   awardId: AWARD_ID,
   newEnd,
+  decidedOn: '2021-07-31',
   reason: 'Match funding extends provision',
   fundedBy: [CONTRIBUTION_ID],
   ...fields,
 });
 
-export const setSpendProfile = (months: Record<string, string>): C.SetSpendProfile => ({
+export const setSpendProfile = (months: Record<string, string>, fields: Fields<C.SetSpendProfile> = {}): C.SetSpendProfile => ({
   type: 'SetSpendProfile',
   awardId: AWARD_ID,
+  setOn: '2021-08-01',
   months: new Map(Object.entries(months).map(([month, cost]) => [month, money(cost)])),
+  ...fields,
 });
 
 export const recordDecision = (
@@ -267,4 +291,20 @@ export const closeAward = (underspendReturned = '0.00', fields: Fields<C.CloseAw
 export const openProgramme = (fields: Fields<OpenProgramme> = {}): OpenProgramme => {
   const { data } = programmeOpened();
   return { type: 'OpenProgramme', ...data, envelope: money(data.envelope), ...fields };
+};
+
+// ---- deciders as specifications use them ----
+
+/** The award's decider, deciding on TODAY unless the spec's context names another day. */
+export const awardDeciderForSpecs = {
+  ...awardDecider,
+  decide: (state: AwardState, command: C.AwardCommand, context: Partial<AwardDecisionContext> = {}) =>
+    awardDecider.decide(state, command, { today: TODAY, ...context }),
+};
+
+/** The programme's decider, deciding on TODAY unless the spec's context names another day. */
+export const programmeDeciderForSpecs = {
+  ...programmeDecider,
+  decide: (state: ProgrammeState, command: OpenProgramme, context: { today?: string } = {}) =>
+    programmeDecider.decide(state, command, { today: TODAY, ...context }),
 };

@@ -2,10 +2,19 @@ export * from './errors/funding.errors';
 export type { MonthWindow, Organisation } from './funding.values';
 
 export * from './award/award.events';
+export * from './award/award.business-date';
+export { toAwardEvent } from './award/award.upcast';
+export type { StoredEvent } from './business-time/stored-event';
 export * from './award/award.commands';
 export * from './award/award.state';
 export * from './award/award.figures';
-export { awardDecider, decideAward, type AwardDecisionContext, type PinnedFigures } from './award/award.decide';
+export {
+  awardDecider,
+  decideAward,
+  type AwardDecisionContext,
+  type AwardDecisionFigures,
+  type PinnedFigures,
+} from './award/award.decide';
 
 export * from './programme/programme.events';
 export * from './programme/programme.commands';

@@ -90,6 +90,8 @@ const nth = <T>(items: Iterable<T>, index: number): T | undefined => {
 };
 
 const org = (id: string): { id: string; name: string } => ({ id, name: id });
+/** Every generated fact but payments and receipts is dated the day the award was made: the date rules always hold. */
+const AWARDED_ON = '2021-01-01';
 const headroomOf = (award: Award): Money => availableFunding(award).minus(committedTotal(award));
 /** A declared total as a decision would state it: amounts must be positive, so nothing reads as a penny. */
 const declaredTotal = (amount: Money): string => (amount.isZero() ? '0.01' : amount.toString());
@@ -108,6 +110,7 @@ const commandFor = (s: HistoryStep, award: Award, n: number): FixtureCommandBody
         contributionId: `c-${n}`,
         contributor: org(CONTRIBUTORS[s.org]),
         amount: money(BigInt(s.pennies)),
+        pledgedOn: AWARDED_ON,
         ...(window ? { window } : {}),
       };
     }
@@ -118,12 +121,12 @@ const commandFor = (s: HistoryStep, award: Award, n: number): FixtureCommandBody
       const [contributionId, amount] = [c.contributionId, money(share(outstandingPledge(c), s.pct))];
       return s.kind === 'receive'
         ? { type: 'ReceiveMatchFunding', awardId, contributionId, amount, receivedOn: `${months[0]}-10` }
-        : { type: 'WithdrawMatchFunding', awardId, contributionId, amount, reason: 'generated' };
+        : { type: 'WithdrawMatchFunding', awardId, contributionId, amount, withdrawnOn: AWARDED_ON, reason: 'generated' };
     }
     case 'commit': {
       const amount = money(share(headroomOf(award), s.pct));
       const grantee = org(GRANTEES[s.org]);
-      return { type: 'CommitGrant', awardId, grantId: `g-${n}`, grantee, amount, purpose: 'generated' };
+      return { type: 'CommitGrant', awardId, grantId: `g-${n}`, grantee, amount, committedOn: AWARDED_ON, purpose: 'generated' };
     }
     case 'varyGrant': {
       const g = nth(award.grants.values(), s.pick);
@@ -131,7 +134,7 @@ const commandFor = (s: HistoryStep, award: Award, n: number): FixtureCommandBody
       // From just above what is paid to past what is available: some variations are refused.
       const room = g.committed.minus(g.paid).plus(headroomOf(award));
       const newAmount = money(g.paid.toPennies() + share(room, s.pct) - 1n);
-      return { type: 'VaryGrantCommitment', awardId, grantId: g.grantId, newAmount, reason: 'generated' };
+      return { type: 'VaryGrantCommitment', awardId, grantId: g.grantId, newAmount, effectiveOn: AWARDED_ON, reason: 'generated' };
     }
     case 'pay': {
       const g = nth(award.grants.values(), s.pick);
@@ -144,22 +147,24 @@ const commandFor = (s: HistoryStep, award: Award, n: number): FixtureCommandBody
     case 'reverse': {
       const d = nth([...award.disbursements.values()].filter((x) => !x.reversed), s.pick);
       if (d === undefined) return undefined;
-      return { type: 'ReverseDisbursement', awardId, disbursementId: d.disbursementId, reason: 'generated' };
+      return { type: 'ReverseDisbursement', awardId, disbursementId: d.disbursementId, reversedOn: d.paidOn, reason: 'generated' };
     }
     case 'varyAward': {
       const newWindowEnd = s.later > 0 ? { newWindowEnd: addMonths(award.window.end, s.later) } : {};
       const newAmount = money(share(award.amount, s.pct));
-      return { type: 'VaryAward', awardId, newAmount, ...newWindowEnd, reason: 'generated', reference: `VAR-${n}` };
+      const variation = { effectiveOn: AWARDED_ON, reason: 'generated', reference: `VAR-${n}` };
+      return { type: 'VaryAward', awardId, newAmount, ...newWindowEnd, ...variation };
     }
     case 'extend': {
       const c = nth(award.contributions.keys(), s.pick);
       if (c === undefined) return undefined;
       const newEnd = addMonths(months[months.length - 1], s.by);
-      return { type: 'ExtendProvision', awardId, newEnd, reason: 'generated', fundedBy: [c] };
+      return { type: 'ExtendProvision', awardId, newEnd, decidedOn: AWARDED_ON, reason: 'generated', fundedBy: [c] };
     }
     case 'profile': {
       const cost = (i: number): string => Money.fromPennies(BigInt(s.costs[i % s.costs.length])).toString();
-      return { type: 'SetSpendProfile', awardId, months: Object.fromEntries(months.map((m, i) => [m, cost(i)])) };
+      const profile = Object.fromEntries(months.map((m, i) => [m, cost(i)]));
+      return { type: 'SetSpendProfile', awardId, setOn: AWARDED_ON, months: profile };
     }
     case 'decision': {
       const declared = {
@@ -187,7 +192,7 @@ export const awardHistory = (seed: HistorySeed): RecordedEvent[] => {
     funder: org('home-office'),
     recipient: org('opcc-g'),
     amount: money(BigInt(seed.pennies)),
-    awardedOn: '2021-01-01',
+    awardedOn: AWARDED_ON,
     window: { start, end: addMonths(start, seed.length - 1) },
     decisionRef: 'HO-1',
     description: 'generated',

@@ -7,6 +7,7 @@ const make = {
 };
 const commit = (commandId: string, amount: string) => ({
   commandId, type: 'CommitGrant', awardId: 'a', grantId: commandId, grantee: { id: 'g', name: 'G' }, amount, purpose: 'x',
+  committedOn: '2021-01-01',
 });
 
 describe('fixture events', () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ukDateOf } from '@fundledger/calendar';
-import type { JsonObject, RecordedEvent } from '@fundledger/event-store';
+import { EVENT_SCHEMA_VERSION, type JsonObject, type RecordedEvent } from '@fundledger/event-store';
 import {
   awardStreamName,
   decideAward,
@@ -26,8 +26,8 @@ import { figuresContextFor, foldAwardRecord, needsFiguresContext } from '@fundle
  * each command is parsed and decided by the domain exactly as the handler would, and its events are
  * wrapped in RecordedEvent envelopes with fixed ids, positions and times, so read-side specs can fold
  * real histories deterministically. Command types this version does not know are listed as skipped;
- * a retried commandId writes nothing, as in the service. A return is decided on the day its command is
- * recorded (its recordedAt date).
+ * a retried commandId writes nothing, as in the service. Every command is decided on the day it is
+ * recorded (the UK date of its recordedAt), which is the 'today' its business date may not be after.
  */
 
 /** A command as in a script, without its commandId (use this, not Omit<FixtureCommand, …>, which loses `type`). */
@@ -97,26 +97,24 @@ export function fixtureRecorder(options: FixtureEventsOptions = {}): FixtureReco
 
   /** Decides and folds the decided events into the recorder's states; writes nothing when refused. */
   const decide = (command: FundingCommand): Decision => {
+    // Decided on the day it is recorded, as the handler does.
+    const today = ukDateOf(new Date(start + step * tick));
     if (isProgrammeCommand(command)) {
       const state = programmes.get(command.programmeId) ?? initialProgrammeState;
-      const events = decideProgramme(state, command);
+      const events = decideProgramme(state, command, { today });
       programmes.set(command.programmeId, events.reduce(evolveProgramme, state));
       return { stream: programmeStreamName(command.programmeId), events };
     }
     const state = awards.get(command.awardId) ?? initialAwardState;
     const stream = awardStreamName(command.awardId);
     // Certificates and returns pin figures computed from the award's stream, as the command handler does.
-    const context =
+    const figures =
       command.type === 'MakeAward' && command.programmeId !== undefined
         ? { programme: programmes.get(command.programmeId) ?? initialProgrammeState }
         : needsFiguresContext(command)
-          ? figuresContextFor(
-              command,
-              foldAwardRecord(events.filter((event) => event.stream === stream)),
-              ukDateOf(new Date(start + step * tick)),
-            )
+          ? figuresContextFor(command, foldAwardRecord(events.filter((event) => event.stream === stream)))
           : {};
-    const decided = decideAward(state, command, context);
+    const decided = decideAward(state, command, { today, ...figures });
     awards.set(command.awardId, decided.reduce(evolveAward, state));
     return { stream, events: decided };
   };
@@ -148,7 +146,7 @@ export function fixtureRecorder(options: FixtureEventsOptions = {}): FixtureReco
         type: event.type,
         // Through JSON, as a store would hand it back: no undefined fields, no shared references.
         data: JSON.parse(JSON.stringify(event.data)) as JsonObject,
-        metadata: { commandId, correlationId: commandId, causationId: commandId, actor, recordedAt, schemaVersion: 1 },
+        metadata: { commandId, correlationId: commandId, causationId: commandId, actor, recordedAt, schemaVersion: EVENT_SCHEMA_VERSION },
         revision,
         position: position++,
         recordedAt,

@@ -36,6 +36,7 @@ export const VARY_AWARD_EXAMPLES = {
   cleveland: example('The amount the local decision confirms (cle21-001)', {
     commandId: 'cle21-001',
     newAmount: '200124.66',
+    effectiveOn: '2021-07-31',
     reason: 'Amount confirmed in the local decision differs from the national announcement (200,333.33)',
     reference: 'Decision 2021-7335',
   }),
@@ -47,6 +48,7 @@ export const PLEDGE_MATCH_FUNDING_EXAMPLES = {
     contributionId: 'm-opcc',
     contributor: { id: 'opcc-cleveland', name: 'Police and Crime Commissioner for Cleveland' },
     amount: '38117.00',
+    pledgedOn: '2021-07-31',
     reference: 'Decision 2021-7335',
   }),
   hartlepool: example("Hartlepool Borough Council's contribution (cle21-003)", {
@@ -54,6 +56,7 @@ export const PLEDGE_MATCH_FUNDING_EXAMPLES = {
     contributionId: 'm-hartlepool',
     contributor: { id: 'hartlepool-council', name: 'Hartlepool Borough Council' },
     amount: '15000.00',
+    pledgedOn: '2021-07-31',
     reference: 'Decision 2021-7335',
   }),
 };
@@ -70,6 +73,7 @@ export const WITHDRAW_MATCH_FUNDING_EXAMPLES = {
   partial: example('A partner withdraws part of an unpaid pledge (illustrative)', {
     commandId: 'cle21-wd-redcar',
     amount: '5000.00',
+    withdrawnOn: '2021-12-15',
     reason: 'Council budget reduced',
   }),
 };
@@ -80,6 +84,7 @@ export const COMMIT_GRANT_EXAMPLES = {
     grantId: 'g-harbour',
     grantee: { id: 'harbour', name: 'Harbour' },
     amount: '187229.00',
+    committedOn: '2021-07-31',
     purpose: 'Team around the Couple delivery',
   }),
   barefoot: example('Barefoot Social Research, the evaluation (cle21-010)', {
@@ -87,6 +92,7 @@ export const COMMIT_GRANT_EXAMPLES = {
     grantId: 'g-barefoot',
     grantee: { id: 'barefoot-research', name: 'Barefoot Social Research' },
     amount: '7000.00',
+    committedOn: '2021-07-31',
     purpose: 'Independent evaluation',
   }),
 };
@@ -95,6 +101,7 @@ export const VARY_GRANT_COMMITMENT_EXAMPLES = {
   reduce: example('A commitment reduced (illustrative)', {
     commandId: 'cle21-vg-msp',
     newAmount: '100000.00',
+    effectiveOn: '2021-09-01',
     reason: 'Service scaled back',
   }),
 };
@@ -112,6 +119,7 @@ export const PAY_DISBURSEMENT_EXAMPLES = {
 export const REVERSE_DISBURSEMENT_EXAMPLES = {
   wrongAccount: example('A payment reversed (illustrative)', {
     commandId: 'cle21-rev-harbour-2021-11',
+    reversedOn: '2021-11-15',
     reason: 'Paid to the wrong account',
   }),
 };
@@ -120,6 +128,7 @@ export const EXTEND_PROVISION_EXAMPLES = {
   cleveland: example('Five more months funded by the match funding (cle21-007)', {
     commandId: 'cle21-007',
     newEnd: '2022-10',
+    decidedOn: '2021-07-31',
     reason: 'Match funding enables an additional five months of provision to the end of October 2022',
     fundedBy: ['m-opcc', 'm-hartlepool', 'm-stockton', 'm-redcar', 'm-middlesbrough'],
   }),
@@ -128,6 +137,7 @@ export const EXTEND_PROVISION_EXAMPLES = {
 export const SET_SPEND_PROFILE_EXAMPLES = {
   cleveland: example('A planned cost for each of the 13 provision months (illustrative)', {
     commandId: 'cle21-profile',
+    setOn: '2021-08-01',
     months: {
       '2021-10': '22739.77',
       '2021-11': '22739.77',

@@ -59,9 +59,9 @@ export class CertificatesController {
     @Query() query: CertificateQueryDto,
     @Headers('accept') accept: string | undefined,
   ) {
-    const { reading, view } = await this.reading(awardId, n, query);
+    const { reading, view, answeredAt } = await this.reading(awardId, n, query);
     const pdf = query.format === undefined ? /\bapplication\/pdf\b/i.test(accept ?? '') : query.format === 'pdf';
-    return pdf ? this.pdf(reading, view) : certificateToJson(reading);
+    return pdf ? this.pdf(reading, view) : { answeredAt, ...certificateToJson(reading) };
   }
 
   @Get(':index/pdf')
@@ -75,7 +75,7 @@ export class CertificatesController {
   }
 
   private async reading(awardId: string, n: number, query: CertificateQueryDto) {
-    const { record, when } = await this.records.read(awardId, query);
+    const { record, when, answeredAt } = await this.records.read(awardId, query);
     const reading = readCertificate(record, n);
     if (reading === undefined) {
       const issued = record.certificates.length;
@@ -85,7 +85,7 @@ export class CertificatesController {
         issued: String(issued),
       });
     }
-    return { reading, view: record.view };
+    return { reading, view: record.view, answeredAt };
   }
 
   private async pdf(reading: CertificateReading, view: Parameters<typeof renderCertificatePdf>[1]): Promise<StreamableFile> {

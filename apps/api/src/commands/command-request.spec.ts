@@ -18,6 +18,7 @@ const fixtureEntry = {
   grantee: { id: 'barefoot-research', name: 'Barefoot Social Research' },
   amount: '7000.00',
   purpose: 'Independent evaluation',
+  committedOn: '2021-07-31',
 };
 
 /** The same command as an HTTP body: the award comes from the path. */
@@ -107,6 +108,7 @@ describe('building a command from an HTTP request', () => {
         type: 'CommitGrant',
         awardId: 'dapi21-cleveland',
         grantId: 'g-barefoot',
+        committedOn: '2021-07-31',
       }));
   });
 

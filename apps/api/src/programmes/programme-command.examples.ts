@@ -9,6 +9,7 @@ export const OPEN_PROGRAMME_EXAMPLES = {
       funder: { id: 'home-office', name: 'Home Office' },
       envelope: '11300000.00',
       financialYear: '2021-22',
+      openedOn: '2021-07-01',
     },
   },
 };

@@ -1,21 +1,22 @@
-import { LEDGER_READER, type LedgerReader, type LedgerSnapshot } from '@fundledger/projections';
+import {
+  answeredAtOf,
+  describeReadPoint,
+  isCurrent,
+  LEDGER_READER,
+  parseReadPoint,
+  type LedgerReader,
+  type LedgerSnapshot,
+  type AnsweredAt,
+} from '@fundledger/projections';
 import { Inject, Injectable } from '@nestjs/common';
 import { RequestRefused } from '../errors/request-refused.error';
 import type { LedgerQueryDto } from './ledger-query.dto';
 
+export type { AnsweredAt };
+
 /** The part of the HTTP response a query sets besides its body (Express's response has both). */
 export interface ReplyHeaders {
   setHeader(name: string, value: string): unknown;
-}
-
-/** Where an answer was read: every answer says so, in its body and its headers. */
-export interface AnsweredAt {
-  /** The last event folded in; '-1' before the first. */
-  readonly position: string;
-  /** When the store recorded that event. */
-  readonly recordedAt?: string;
-  /** The `asAt` asked for, when the answer is as at a time. */
-  readonly asAt?: string;
 }
 
 export interface LedgerAnswer {
@@ -34,23 +35,15 @@ export class LedgerAnswers {
   constructor(@Inject(LEDGER_READER) private readonly reader: LedgerReader) {}
 
   async read(query: LedgerQueryDto): Promise<LedgerAnswer> {
-    const { asAt, position, minPosition } = query;
-    if (asAt !== undefined && position !== undefined) {
-      throw new RequestRefused(400, 'INVALID_REQUEST', 'give asAt or position, not both');
+    const point = parseReadPoint(query, this.reader.today());
+    const { minPosition } = query;
+    if (minPosition !== undefined && !isCurrent(point)) {
+      throw new RequestRefused(400, 'INVALID_REQUEST', 'minPosition applies to the current ledger; it cannot be given with asOf, knownAt, asAt or position');
     }
-    if (minPosition !== undefined && (asAt !== undefined || position !== undefined)) {
-      throw new RequestRefused(400, 'INVALID_REQUEST', 'minPosition applies to the current ledger; it cannot be given with asAt or position');
-    }
-    if (position !== undefined) {
-      const snapshot = await this.reader.asAt({ position: BigInt(position) });
-      return { snapshot, answeredAt: answeredAt(snapshot), when: ` as at position ${position}` };
-    }
-    if (asAt !== undefined) {
-      const snapshot = await this.reader.asAt({ time: asAt });
-      return { snapshot, answeredAt: { ...answeredAt(snapshot), asAt }, when: ` as at ${asAt}` };
-    }
-    const snapshot = await this.reader.current(minPosition === undefined ? {} : { minPosition: BigInt(minPosition) });
-    return { snapshot, answeredAt: answeredAt(snapshot), when: '' };
+    const snapshot = isCurrent(point)
+      ? await this.reader.current(minPosition === undefined ? {} : { minPosition: BigInt(minPosition) })
+      : await this.reader.at(point);
+    return { snapshot, answeredAt: answeredAtOf(snapshot, point), when: describeReadPoint(point) };
   }
 
   /** The report as JSON (with `answeredAt`) or CSV; the position travels in headers either way. */
@@ -61,8 +54,7 @@ export class LedgerAnswers {
     report: Report,
     toCsv: (report: Report) => string,
   ): (Report & { answeredAt: AnsweredAt }) | string {
-    reply.setHeader('X-Ledger-Position', answer.answeredAt.position);
-    if (answer.answeredAt.recordedAt !== undefined) reply.setHeader('X-Ledger-Recorded-At', answer.answeredAt.recordedAt);
+    setAnsweredAtHeaders(reply, answer.answeredAt);
     if (wantsCsv(request.query, request.accept)) {
       reply.setHeader('Content-Type', 'text/csv; charset=utf-8');
       return toCsv(report);
@@ -71,10 +63,13 @@ export class LedgerAnswers {
   }
 }
 
-const answeredAt = (snapshot: LedgerSnapshot): AnsweredAt => ({
-  position: snapshot.position,
-  ...(snapshot.recordedAt === undefined ? {} : { recordedAt: snapshot.recordedAt }),
-});
+/** Both axes travel in headers too, so a CSV or PDF download still says where it was read. */
+export const setAnsweredAtHeaders = (reply: ReplyHeaders, at: AnsweredAt): void => {
+  reply.setHeader('X-Ledger-Position', at.position);
+  if (at.recordedAt !== undefined) reply.setHeader('X-Ledger-Recorded-At', at.recordedAt);
+  if (at.asOf !== null) reply.setHeader('X-Ledger-As-Of', at.asOf);
+  if (at.knownAt !== null) reply.setHeader('X-Ledger-Known-At', at.knownAt);
+};
 
 /** `?format=` wins over the Accept header; CSV only when asked for, JSON otherwise. */
 const wantsCsv = (query: LedgerQueryDto, accept: string | undefined): boolean =>

@@ -11,7 +11,7 @@ import { CommandRoute } from '../commands/command-route.decorator';
 import { CommandSender } from '../commands/command-sender.service';
 import { ErrorBodyDto } from '../errors/error-body.dto';
 import { RequestRefused } from '../errors/request-refused.error';
-import type { ReplyHeaders } from '../queries/ledger-answer';
+import { setAnsweredAtHeaders, type AnsweredAt, type ReplyHeaders } from '../queries/ledger-answer';
 import { ReturnQueryDto, type ReturnFormat } from './return-query.dto';
 import { SubmitReturnDto } from './dto/submit-return.dto';
 
@@ -53,7 +53,7 @@ export class ReturnsController {
     examples: {
       norfolk: {
         summary: 'Q2 2023-24 of the Norfolk award, with a reason for one month',
-        value: { commandId: 'nor23-ret-q2', financialYear: '2023-24', quarter: 2, varianceReasons: { '2023-08': 'Late invoice' } },
+        value: { commandId: 'nor23-ret-q2', financialYear: '2023-24', quarter: 2, submittedOn: '2023-10-20', varianceReasons: { '2023-08': 'Late invoice' } },
       },
     },
     refusedWhen: 'The quarter has not ended yet (RETURN_QUARTER_NOT_ENDED).',
@@ -85,7 +85,7 @@ export class ReturnsController {
   ) {
     const financialYear = parseFinancialYear(financialYearText, 'financialYear');
     const quarter = quarterOf(quarterText);
-    const { record, when } = await this.records.read(awardId, query);
+    const { record, when, answeredAt } = await this.records.read(awardId, query);
     const version = query.version === undefined ? undefined : Number(query.version);
     const reading = readReturn(record, financialYear, quarter, { version, draft: query.draft === 'true' });
     if (reading === undefined) {
@@ -95,12 +95,13 @@ export class ReturnsController {
         { awardId, financialYear, quarter: String(quarter), version: String(version) },
       );
     }
+    setAnsweredAtHeaders(reply, answeredAt);
     reply.setHeader('X-Return-Status', reading.status);
     reply.setHeader('X-Figures-Hash', reading.figuresHash);
-    return this.render(reading, formatOf(query, accept), reply, `return-${awardId}-${financialYear}-q${quarter}`);
+    return this.render(reading, formatOf(query, accept), reply, `return-${awardId}-${financialYear}-q${quarter}`, answeredAt);
   }
 
-  private async render(reading: ReturnReading, format: ReturnFormat, reply: ReplyHeaders, name: string) {
+  private async render(reading: ReturnReading, format: ReturnFormat, reply: ReplyHeaders, name: string, answeredAt: AnsweredAt) {
     const suffix = reading.version === null ? 'draft' : `v${reading.version}`;
     if (format === 'xlsx') {
       return new StreamableFile(await homeOfficeReturnToXlsx(reading.report), {
@@ -113,6 +114,6 @@ export class ReturnsController {
       return homeOfficeReturnToCsv(reading.report);
     }
     const { report, ...about } = reading;
-    return { ...about, return: report };
+    return { answeredAt, ...about, return: report };
   }
 }

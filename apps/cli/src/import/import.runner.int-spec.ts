@@ -31,6 +31,7 @@ const commitGrant = (commandId: string, amount: string) => ({
   grantee: organisation('harbour'),
   amount,
   purpose: 'Delivery',
+  committedOn: '2021-07-01',
 });
 // Well formed, but no decision D-1 is recorded on the award: refused by the rule, not by the parser.
 const certifyBudget = {

@@ -5,8 +5,11 @@ import { computeEventHash, GENESIS_HASH } from '../chain/event-chain';
 import type { CommandEnvelope } from './command-envelope';
 import { CommandIdReusedError, ConcurrencyConflictError } from './command-handling.errors';
 
-/** Bumped when an event's stored shape changes, so old events can be upcast on read. */
-export const EVENT_SCHEMA_VERSION = 1;
+/**
+ * Bumped when an event's stored shape changes, so old events can be upcast on read (the domain's
+ * toAwardEvent). 2: every financial event carries its business date.
+ */
+export const EVENT_SCHEMA_VERSION = 2;
 
 /** Event ids derive from the command id, so a retried command re-appends the same ids and the store dedupes it. */
 const EVENT_ID_NAMESPACE = '4c1f3a9e-7d3b-5b8e-9a61-2f0d6c8e1b47';

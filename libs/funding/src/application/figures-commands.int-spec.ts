@@ -40,7 +40,14 @@ const pay = (commandId: string, amount: string, paidOn: string): Script => ({
   paidOn,
   reference: commandId,
 });
-const submitQ2 = (commandId: string): Script => ({ commandId, type: 'SubmitReturn', awardId: NORFOLK, financialYear: '2023-24', quarter: 2 });
+const submitQ2 = (commandId: string, submittedOn = '2023-10-02'): Script => ({
+  commandId,
+  type: 'SubmitReturn',
+  awardId: NORFOLK,
+  financialYear: '2023-24',
+  quarter: 2,
+  submittedOn,
+});
 
 /** Once armed, lets another command be recorded just before the next append: a certificate that lost a race. */
 class RacingStore implements EventStore {
@@ -130,12 +137,12 @@ describe('certificates and returns through the command bus', () => {
     it('is refused while its quarter has not ended in the UK, though UTC has moved on', async () => {
       // 23:30 on 30 September in London is 22:30 UTC; 00:30 on 1 October in London is still 30 September in UTC.
       now = new Date('2023-09-30T22:30:00.000Z');
-      await expect(execute(submitQ2('r-early'))).rejects.toMatchObject({
+      await expect(execute(submitQ2('r-early', '2023-09-30'))).rejects.toMatchObject({
         code: 'RETURN_QUARTER_NOT_ENDED',
         message: 'Q2 2023-24 ends on 2023-09-30; its return cannot be submitted on 2023-09-30, before the quarter has ended',
       });
       now = new Date('2023-09-30T23:30:00.000Z');
-      const receipt = await execute(submitQ2('r-on-time'));
+      const receipt = await execute(submitQ2('r-on-time', '2023-10-01'));
       expect(receipt.events[0].data).toMatchObject({ version: 1, submittedOn: '2023-10-01' });
     });
 

@@ -22,7 +22,7 @@ import { FundingModule } from './funding.module';
 import { RecordFundingCommand } from './record-funding-command';
 import { RecordFundingCommandHandler } from './record-funding-command.handler';
 
-const NOW = new Date('2021-07-31T09:30:00.000Z');
+const NOW = new Date('2021-12-01T09:30:00.000Z');
 const fixedClock: Clock = () => NOW;
 const actor = { id: 'alice', role: 'finance-officer' };
 
@@ -52,6 +52,7 @@ const openProgramme = (commandId = 'c-open'): Script => ({
   funder: organisation('home-office'),
   envelope: '11300000.00',
   financialYear: '2021-22',
+  openedOn: '2021-07-01',
 });
 const makeAward = (amount: string, fields: JsonObject = {}, commandId = 'c-award'): Script => ({
   commandId,
@@ -74,6 +75,7 @@ const commitGrant = (amount: string, commandId = 'c-grant'): Script => ({
   grantId: 'g-harbour',
   grantee: organisation('harbour'),
   amount,
+  committedOn: '2021-07-31',
   purpose: 'Team around the Couple delivery',
 });
 const payDisbursement = (amount: string, commandId: string): Script => ({

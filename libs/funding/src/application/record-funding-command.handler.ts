@@ -8,13 +8,14 @@ import {
   type RecordedEvent,
   type StreamDecision,
 } from '@fundledger/event-store';
-import { ukDateOf } from '@fundledger/calendar';
+import { ukDateOf, type IsoDate } from '@fundledger/calendar';
 import { figuresContextFor, foldAwardRecord, needsFiguresContext } from '@fundledger/reporting';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AwardCommand, CertifyBudget, SubmitReturn } from '../award/award.commands';
 import { awardDecider } from '../award/award.decide';
-import { awardStreamName, toAwardEvent } from '../award/award.events';
+import { awardStreamName } from '../award/award.events';
+import { toAwardEvent } from '../award/award.upcast';
 import type { AwardState } from '../award/award.state';
 import { isProgrammeCommand } from '../funding-command.parse';
 import type { ProgrammeCommand } from '../programme/programme.commands';
@@ -34,11 +35,13 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
   ) {}
 
   async execute({ command, envelope }: RecordFundingCommand): Promise<CommandReceipt> {
+    // The UK day of deciding: no business date may be after it (DESIGN §4).
+    const today = ukDateOf(this.clock());
     const outcome = isProgrammeCommand(command)
-      ? await this.record(this.programmeDecision(command), envelope)
+      ? await this.record(this.programmeDecision(command, today), envelope)
       : needsFiguresContext(command)
-        ? await this.record(this.figuresDecision(command), envelope)
-        : await this.record(await this.awardDecision(command), envelope);
+        ? await this.record(this.figuresDecision(command, today), envelope)
+        : await this.record(await this.awardDecision(command, today), envelope);
     return toReceipt(envelope.commandId, outcome);
   }
 
@@ -46,16 +49,16 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
     return handleCommand(this.store, decision, envelope, { now: this.clock });
   }
 
-  private programmeDecision(command: ProgrammeCommand): StreamDecision<ProgrammeState, DomainEvent> {
+  private programmeDecision(command: ProgrammeCommand, today: IsoDate): StreamDecision<ProgrammeState, DomainEvent> {
     return {
       stream: programmeStreamName(command.programmeId),
       initialState: programmeDecider.initialState,
       evolve: (state, event) => programmeDecider.evolve(state, toProgrammeEvent(event)),
-      decide: (state) => programmeDecider.decide(state, command),
+      decide: (state) => programmeDecider.decide(state, command, { today }),
     };
   }
 
-  private async awardDecision(command: AwardCommand): Promise<StreamDecision<AwardState, DomainEvent>> {
+  private async awardDecision(command: AwardCommand, today: IsoDate): Promise<StreamDecision<AwardState, DomainEvent>> {
     // An award made under a programme must name one that was opened; the domain decides, given its state.
     // Read once, outside the retry loop: a programme stream only ever goes from not-opened to opened.
     const programme =
@@ -66,7 +69,7 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
       stream: awardStreamName(command.awardId),
       initialState: awardDecider.initialState,
       evolve: (state, event) => awardDecider.evolve(state, toAwardEvent(event)),
-      decide: (state) => awardDecider.decide(state, command, programme === undefined ? {} : { programme }),
+      decide: (state) => awardDecider.decide(state, command, programme === undefined ? { today } : { today, programme }),
     };
   }
 
@@ -75,8 +78,10 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
    * are computed inside the decision, from exactly the events it is decided on (and again after a
    * concurrent write), so what is pinned is the state that was certified or submitted, at its revision.
    */
-  private figuresDecision(command: CertifyBudget | SubmitReturn): StreamDecision<readonly RecordedEvent[], DomainEvent> {
-    const today = ukDateOf(this.clock());
+  private figuresDecision(
+    command: CertifyBudget | SubmitReturn,
+    today: IsoDate,
+  ): StreamDecision<readonly RecordedEvent[], DomainEvent> {
     return {
       stream: awardStreamName(command.awardId),
       initialState: [],
@@ -84,8 +89,8 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
       evolve: (events, event) => [...events, event as unknown as RecordedEvent],
       decide: (events) => {
         const record = foldAwardRecord(events);
-        const context = figuresContextFor(command, record, today);
-        return awardDecider.decide(record?.view.award ?? awardDecider.initialState, command, context);
+        const figures = figuresContextFor(command, record);
+        return awardDecider.decide(record?.view.award ?? awardDecider.initialState, command, { today, ...figures });
       },
     };
   }

@@ -1,8 +1,9 @@
+import { awardDeciderForSpecs, TODAY } from '../funding.test-builders';
 import { deciderSpecification } from '@fundledger/testing';
 import { isProgrammeCommand, parseFundingCommand } from '../funding-command.parse';
 import { decideProgramme } from '../programme/programme.decide';
 import { evolveProgramme, initialProgrammeState, type ProgrammeState } from '../programme/programme.state';
-import { awardDecider, decideAward } from './award.decide';
+import { decideAward } from './award.decide';
 import type { AwardEvent } from './award.events';
 import { availableFunding, committedTotal, matchFundingTotal, provisionEnd, provisionMonths } from './award.figures';
 import { evolveAward, initialAwardState, type Award, type AwardState } from './award.state';
@@ -23,6 +24,7 @@ const pledge = (contributionId: string, id: string, name: string, amount: string
   contributionId,
   contributor: { id, name },
   amount,
+  pledgedOn: '2021-07-31',
   reference: 'Decision 2021-7335',
 });
 
@@ -32,6 +34,7 @@ const grant = (grantId: string, id: string, name: string, amount: string, purpos
   grantId,
   grantee: { id, name },
   amount,
+  committedOn: '2021-07-31',
   purpose,
 });
 
@@ -43,6 +46,7 @@ const script: ReadonlyArray<{ type: string } & Record<string, unknown>> = [
     funder: homeOffice,
     envelope: '11300000.00',
     financialYear: '2021-22',
+    openedOn: '2021-07-01',
   },
   {
     type: 'MakeAward',
@@ -60,6 +64,7 @@ const script: ReadonlyArray<{ type: string } & Record<string, unknown>> = [
     type: 'VaryAward',
     awardId: AWARD,
     newAmount: '200124.66',
+    effectiveOn: '2021-07-31',
     reason: 'Amount confirmed in the local decision differs from the national announcement (200,333.33)',
     reference: 'Decision 2021-7335',
   },
@@ -72,6 +77,7 @@ const script: ReadonlyArray<{ type: string } & Record<string, unknown>> = [
     type: 'ExtendProvision',
     awardId: AWARD,
     newEnd: '2022-10',
+    decidedOn: '2021-07-31',
     reason: 'Match funding enables an additional five months of provision to the end of October 2022',
     fundedBy: ['m-opcc', 'm-hartlepool', 'm-stockton', 'm-redcar', 'm-middlesbrough'],
   },
@@ -94,9 +100,9 @@ const importScript = () => {
   for (const { type, ...body } of script) {
     const command = parseFundingCommand(type, body);
     if (isProgrammeCommand(command)) {
-      programme = decideProgramme(programme, command).reduce(evolveProgramme, programme);
+      programme = decideProgramme(programme, command, { today: TODAY }).reduce(evolveProgramme, programme);
     } else {
-      const events = decideAward(award, command, { programme });
+      const events = decideAward(award, command, { today: TODAY, programme });
       award = events.reduce(evolveAward, award);
       awardEvents.push(...events);
     }
@@ -104,7 +110,7 @@ const importScript = () => {
   return { awardEvents, award: award as Award };
 };
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 describe('Cleveland 2021, from the published decision', () => {
   const { awardEvents, award } = importScript();

@@ -27,6 +27,7 @@ export interface VaryAward {
   readonly awardId: string;
   readonly newAmount?: Money;
   readonly newWindowEnd?: Month;
+  readonly effectiveOn: IsoDate;
   readonly reason: string;
   readonly reference: string;
 }
@@ -37,6 +38,7 @@ export interface PledgeMatchFunding {
   readonly contributionId: string;
   readonly contributor: Organisation;
   readonly amount: Money;
+  readonly pledgedOn: IsoDate;
   readonly window?: MonthWindow;
   readonly reference?: string;
 }
@@ -54,6 +56,7 @@ export interface WithdrawMatchFunding {
   readonly awardId: string;
   readonly contributionId: string;
   readonly amount: Money;
+  readonly withdrawnOn: IsoDate;
   readonly reason: string;
 }
 
@@ -63,6 +66,7 @@ export interface CommitGrant {
   readonly grantId: string;
   readonly grantee: Organisation;
   readonly amount: Money;
+  readonly committedOn: IsoDate;
   readonly purpose: string;
 }
 
@@ -71,6 +75,7 @@ export interface VaryGrantCommitment {
   readonly awardId: string;
   readonly grantId: string;
   readonly newAmount: Money;
+  readonly effectiveOn: IsoDate;
   readonly reason: string;
 }
 
@@ -88,6 +93,7 @@ export interface ReverseDisbursement {
   readonly type: 'ReverseDisbursement';
   readonly awardId: string;
   readonly disbursementId: string;
+  readonly reversedOn: IsoDate;
   readonly reason: string;
 }
 
@@ -95,6 +101,7 @@ export interface ExtendProvision {
   readonly type: 'ExtendProvision';
   readonly awardId: string;
   readonly newEnd: Month;
+  readonly decidedOn: IsoDate;
   readonly reason: string;
   /** Contribution ids whose match funding pays for the added months; at least one. */
   readonly fundedBy: readonly string[];
@@ -103,6 +110,7 @@ export interface ExtendProvision {
 export interface SetSpendProfile {
   readonly type: 'SetSpendProfile';
   readonly awardId: string;
+  readonly setOn: IsoDate;
   readonly months: ReadonlyMap<Month, Money>;
 }
 
@@ -148,8 +156,8 @@ export interface SubmitReturn {
   /** 'YYYY-YY', e.g. '2021-22'. */
   readonly financialYear: string;
   readonly quarter: 1 | 2 | 3 | 4;
-  /** Defaults to the day the command is decided. */
-  readonly submittedOn?: IsoDate;
+  /** The day the return was sent; after the quarter's end. */
+  readonly submittedOn: IsoDate;
   /** Why a quarter is submitted again, e.g. a corrected payment. */
   readonly reason?: string;
   /** The officer's explanation of each month's variance against the profile, by month of the quarter. */

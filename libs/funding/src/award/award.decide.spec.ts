@@ -1,10 +1,11 @@
 import { deciderSpecification } from '@fundledger/testing';
 import * as build from '../funding.test-builders';
+import { awardDeciderForSpecs } from '../funding.test-builders';
 import type { AwardCommand, AwardCommandType } from './award.commands';
-import { awardDecider, decideAward } from './award.decide';
+import { decideAward } from './award.decide';
 import { evolveAward, initialAwardState } from './award.state';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 /** One example of every command but MakeAward; keyed by type so that a new command cannot be left out. */
 const examples: Record<Exclude<AwardCommandType, 'MakeAward'>, AwardCommand> = {
@@ -28,7 +29,7 @@ const examples: Record<Exclude<AwardCommandType, 'MakeAward'>, AwardCommand> = {
     certifiedOn: '2021-08-02',
     decisionRef: '2021-7335',
   },
-  SubmitReturn: { type: 'SubmitReturn', awardId: build.AWARD_ID, financialYear: '2021-22', quarter: 3 },
+  SubmitReturn: { type: 'SubmitReturn', awardId: build.AWARD_ID, financialYear: '2021-22', quarter: 3, submittedOn: '2022-01-10' },
   CloseAward: build.closeAward(),
 };
 const onAnExistingAward = Object.entries(examples);
@@ -47,7 +48,7 @@ describe('the award decider', () => {
 
   it('refuses to decide on the state of another award, a wiring fault rather than a domain outcome', () => {
     const other = evolveAward(initialAwardState, build.awardMade('100.00', { awardId: 'award-2' }));
-    expect(() => decideAward(other, build.commitGrant('1.00'))).toThrow(
+    expect(() => decideAward(other, build.commitGrant('1.00'), { today: build.TODAY })).toThrow(
       'state of award award-2 given for a command on award award-1',
     );
   });

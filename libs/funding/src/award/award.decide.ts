@@ -1,5 +1,7 @@
 import type { ProgrammeState } from '../programme/programme.state';
 import type { IsoDate } from '@fundledger/calendar';
+import { requireNotInFuture } from '../business-time/not-in-future';
+import { businessDateOfCommand } from './award.business-date';
 import type { AwardCommand } from './award.commands';
 import type { AwardEvent, JsonData } from './award.events';
 import { evolveAward, initialAwardState, type AwardState } from './award.state';
@@ -30,15 +32,18 @@ export interface PinnedFigures {
 }
 
 /** What a decision may know besides the award's own stream, loaded by the handler beforehand. */
-export interface AwardDecisionContext {
+export interface AwardDecisionFigures {
   /** The state of the programme a MakeAward names; absent or not-opened when no such programme exists. */
   readonly programme?: ProgrammeState;
   /** CertifyBudget: the certified figures, and the stream revision of the last event they were read at. */
   readonly certification?: PinnedFigures & { readonly atRevision: number };
   /** SubmitReturn: the return's figures for the command's financial year and quarter. */
   readonly returnFigures?: PinnedFigures;
-  /** SubmitReturn: the day of deciding, from the handler's clock (the domain never reads a clock). */
-  readonly today?: IsoDate;
+}
+
+/** What every award decision is given: today's UK date, from the handler's clock (the domain never reads one). */
+export interface AwardDecisionContext extends AwardDecisionFigures {
+  readonly today: IsoDate;
 }
 
 /**
@@ -48,8 +53,9 @@ export interface AwardDecisionContext {
 export const decideAward = (
   state: AwardState,
   command: AwardCommand,
-  context: AwardDecisionContext = {},
+  context: AwardDecisionContext,
 ): AwardEvent[] => {
+  requireNotInFuture(businessDateOfCommand(command), context.today);
   switch (command.type) {
     case 'MakeAward':
       return decideMakeAward(state, command, context);

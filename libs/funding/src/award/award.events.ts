@@ -12,6 +12,12 @@ export type MoneyString = string;
 /** JSON as recorded in certificates and returns, whose figures are shaped by reporting, not by this fold. */
 export type JsonData = string | number | boolean | null | readonly JsonData[] | { readonly [key: string]: JsonData };
 
+/**
+ * Set only by upcasting (award.upcast.ts) on an event recorded before events carried a business date:
+ * its date is then the UK date it was recorded, and every report that uses it says so.
+ */
+export type Inferred = { readonly businessDateInferred?: true };
+
 type AwardEventOf<Type extends string, Data> = {
   readonly type: Type;
   readonly data: Readonly<{ awardId: string } & Data>;
@@ -33,7 +39,7 @@ export type AwardMade = AwardEventOf<
 
 export type AwardVaried = AwardEventOf<
   'AwardVaried',
-  { newAmount?: MoneyString; newWindowEnd?: Month; reason: string; reference: string }
+  { newAmount?: MoneyString; newWindowEnd?: Month; effectiveOn: IsoDate; reason: string; reference: string } & Inferred
 >;
 
 export type MatchFundingPledged = AwardEventOf<
@@ -42,10 +48,11 @@ export type MatchFundingPledged = AwardEventOf<
     contributionId: string;
     contributor: Organisation;
     amount: MoneyString;
+    pledgedOn: IsoDate;
     /** Absent: the contribution may be spent in any provision month, including months added by later extensions. */
     window?: MonthWindow;
     reference?: string;
-  }
+  } & Inferred
 >;
 
 export type MatchFundingReceived = AwardEventOf<
@@ -55,17 +62,17 @@ export type MatchFundingReceived = AwardEventOf<
 
 export type MatchFundingWithdrawn = AwardEventOf<
   'MatchFundingWithdrawn',
-  { contributionId: string; amount: MoneyString; reason: string }
+  { contributionId: string; amount: MoneyString; withdrawnOn: IsoDate; reason: string } & Inferred
 >;
 
 export type GrantCommitted = AwardEventOf<
   'GrantCommitted',
-  { grantId: string; grantee: Organisation; amount: MoneyString; purpose: string }
+  { grantId: string; grantee: Organisation; amount: MoneyString; committedOn: IsoDate; purpose: string } & Inferred
 >;
 
 export type GrantCommitmentVaried = AwardEventOf<
   'GrantCommitmentVaried',
-  { grantId: string; newAmount: MoneyString; reason: string }
+  { grantId: string; newAmount: MoneyString; effectiveOn: IsoDate; reason: string } & Inferred
 >;
 
 export type DisbursementPaid = AwardEventOf<
@@ -73,17 +80,20 @@ export type DisbursementPaid = AwardEventOf<
   { grantId: string; disbursementId: string; amount: MoneyString; paidOn: IsoDate; reference: string }
 >;
 
-export type DisbursementReversed = AwardEventOf<'DisbursementReversed', { disbursementId: string; reason: string }>;
+export type DisbursementReversed = AwardEventOf<
+  'DisbursementReversed',
+  { disbursementId: string; reversedOn: IsoDate; reason: string } & Inferred
+>;
 
 export type ProvisionExtended = AwardEventOf<
   'ProvisionExtended',
-  { newEnd: Month; reason: string; fundedBy: readonly string[] }
+  { newEnd: Month; decidedOn: IsoDate; reason: string; fundedBy: readonly string[] } & Inferred
 >;
 
 export type SpendProfileSet = AwardEventOf<
   'SpendProfileSet',
   /** Every provision month, in calendar order, with its planned cost (0.00 allowed). */
-  { months: Readonly<Record<Month, MoneyString>> }
+  { setOn: IsoDate; months: Readonly<Record<Month, MoneyString>> } & Inferred
 >;
 
 export type DeclaredTotals = {
@@ -172,13 +182,10 @@ export const AWARD_EVENT_TYPES = Object.keys(awardEventTypes) as readonly AwardE
 
 export const isAwardEventType = (type: string): type is AwardEventType => Object.hasOwn(awardEventTypes, type);
 
-/**
- * Types an event read back from the award stream. Data is trusted (only decisions wrote it, and the hash
- * chain guards it); the type is checked so that an event this version does not know fails loudly.
- */
-export const toAwardEvent = (recorded: { readonly type: string; readonly data: unknown }): AwardEvent => {
-  if (!isAwardEventType(recorded.type)) throw new Error(`unknown award event type ${recorded.type}`);
-  return { type: recorded.type, data: recorded.data } as AwardEvent;
-};
+const AWARD_STREAM_PREFIX = 'award-';
 
-export const awardStreamName = (awardId: string): string => `award-${awardId}`;
+export const awardStreamName = (awardId: string): string => `${AWARD_STREAM_PREFIX}${awardId}`;
+
+/** 'award-<id>' -> '<id>'; undefined for any other stream. */
+export const awardIdOfStream = (stream: string): string | undefined =>
+  stream.startsWith(AWARD_STREAM_PREFIX) ? stream.slice(AWARD_STREAM_PREFIX.length) : undefined;

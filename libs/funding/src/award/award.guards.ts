@@ -1,5 +1,5 @@
-import { compareMonths } from '@fundledger/calendar';
-import { LedgerRuleBroken, NotFound } from '../errors/funding.errors';
+import { compareMonths, type IsoDate } from '@fundledger/calendar';
+import { LedgerRuleBroken, NotFound, type LedgerRuleCode } from '../errors/funding.errors';
 import type { MonthWindow } from '../funding.values';
 import type { Award, AwardState, ContributionState, DisbursementState, GrantState } from './award.state';
 
@@ -64,3 +64,45 @@ export const requireWellFormedWindow = (window: MonthWindow, what: string): void
     throw new LedgerRuleBroken('WINDOW_END_BEFORE_START', message, { start: window.start, end: window.end });
   }
 };
+
+/** A business date and what it dates, e.g. `{ field: 'paidOn', date: '2021-12-01', what: 'payment d-1' }`. */
+export interface DatedFact {
+  readonly field: string;
+  readonly date: IsoDate;
+  readonly what: string;
+}
+
+/**
+ * DESIGN §4 dates: nothing can happen in the world before what it depends on (a payment before its
+ * commitment, a receipt before its pledge…). Both dates are named; ISO dates order as strings.
+ */
+export const requireNotBefore = (code: LedgerRuleCode, later: DatedFact, earlier: DatedFact): void => {
+  if (later.date >= earlier.date) return;
+  const details = later.field === earlier.field
+    ? { [later.field]: later.date, [`earlier ${earlier.field}`]: earlier.date }
+    : { [later.field]: later.date, [earlier.field]: earlier.date };
+  throw new LedgerRuleBroken(
+    code,
+    `${later.what} is dated ${later.date} (${later.field}), before ${earlier.what} on ${earlier.date} (${earlier.field})`,
+    details,
+  );
+};
+
+/** The award's own date, the earliest anything on it can be dated. */
+export const awardDated = (award: Award): DatedFact => ({
+  field: 'awardedOn',
+  date: award.awardedOn,
+  what: `award ${award.awardId} was made`,
+});
+
+export const pledgeDated = (contribution: ContributionState): DatedFact => ({
+  field: 'pledgedOn',
+  date: contribution.pledgedOn,
+  what: `contribution ${contribution.contributionId} was pledged`,
+});
+
+export const commitmentDated = (grant: GrantState): DatedFact => ({
+  field: 'committedOn',
+  date: grant.committedOn,
+  what: `grant ${grant.grantId} was committed`,
+});

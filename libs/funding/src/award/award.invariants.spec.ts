@@ -58,7 +58,7 @@ describe('the award decider, for any sequence of commands', () => {
         for (const next of commands) {
           let events;
           try {
-            events = decideAward(state, next);
+            events = decideAward(state, next, { today: build.TODAY });
           } catch (error) {
             if (isFundingError(error)) continue;
             throw error;

@@ -10,6 +10,7 @@ export interface ContributionState {
   /** Absent: the provision period as it stands (see contributionWindow). */
   readonly window?: MonthWindow;
   readonly reference?: string;
+  readonly pledgedOn: IsoDate;
   readonly pledged: Money;
   readonly received: Money;
   readonly withdrawn: Money;
@@ -19,6 +20,7 @@ export interface GrantState {
   readonly grantId: string;
   readonly grantee: Organisation;
   readonly purpose: string;
+  readonly committedOn: IsoDate;
   readonly committed: Money;
   /** Net of reversals. */
   readonly paid: Money;
@@ -31,10 +33,12 @@ export interface DisbursementState {
   readonly paidOn: IsoDate;
   readonly reference: string;
   readonly reversed: boolean;
+  readonly reversedOn?: IsoDate;
 }
 
 export interface ProvisionExtensionState {
   readonly newEnd: Month;
+  readonly decidedOn: IsoDate;
   readonly reason: string;
   readonly fundedBy: readonly string[];
 }
@@ -145,12 +149,13 @@ const evolveMadeAward = (award: Award, event: Exclude<AwardEvent, { type: 'Award
       };
     }
     case 'MatchFundingPledged': {
-      const { contributionId, contributor, amount, window, reference } = event.data;
+      const { contributionId, contributor, amount, pledgedOn, window, reference } = event.data;
       const contribution: ContributionState = {
         contributionId,
         contributor,
         ...(window === undefined ? {} : { window }),
         ...(reference === undefined ? {} : { reference }),
+        pledgedOn,
         pledged: Money.fromString(amount),
         received: Money.zero(),
         withdrawn: Money.zero(),
@@ -170,8 +175,9 @@ const evolveMadeAward = (award: Award, event: Exclude<AwardEvent, { type: 'Award
       return { ...award, contributions };
     }
     case 'GrantCommitted': {
-      const { grantId, grantee, amount, purpose } = event.data;
-      const grant: GrantState = { grantId, grantee, purpose, committed: Money.fromString(amount), paid: Money.zero() };
+      const { grantId, grantee, amount, committedOn, purpose } = event.data;
+      const committed = Money.fromString(amount);
+      const grant: GrantState = { grantId, grantee, purpose, committedOn, committed, paid: Money.zero() };
       return { ...award, grants: withEntry(award.grants, grantId, grant) };
     }
     case 'GrantCommitmentVaried': {
@@ -204,12 +210,16 @@ const evolveMadeAward = (award: Award, event: Exclude<AwardEvent, { type: 'Award
       return {
         ...award,
         grants: withEntry(award.grants, grant.grantId, { ...grant, paid: grant.paid.minus(disbursement.amount) }),
-        disbursements: withEntry(award.disbursements, disbursement.disbursementId, { ...disbursement, reversed: true }),
+        disbursements: withEntry(award.disbursements, disbursement.disbursementId, {
+          ...disbursement,
+          reversed: true,
+          reversedOn: event.data.reversedOn,
+        }),
       };
     }
     case 'ProvisionExtended': {
-      const { newEnd, reason, fundedBy } = event.data;
-      return { ...award, extensions: [...award.extensions, { newEnd, reason, fundedBy }] };
+      const { newEnd, decidedOn, reason, fundedBy } = event.data;
+      return { ...award, extensions: [...award.extensions, { newEnd, decidedOn, reason, fundedBy }] };
     }
     case 'SpendProfileSet': {
       const months = new Map(Object.entries(event.data.months).map(([month, cost]) => [month, Money.fromString(cost)]));

@@ -1,3 +1,4 @@
+import type { IsoDate } from '@fundledger/calendar';
 import type { Money } from '@fundledger/money';
 import type { Organisation } from '../funding.values';
 
@@ -8,6 +9,7 @@ export interface OpenProgramme {
   readonly funder: Organisation;
   readonly envelope: Money;
   readonly financialYear: string;
+  readonly openedOn: IsoDate;
 }
 
 export type ProgrammeCommand = OpenProgramme;

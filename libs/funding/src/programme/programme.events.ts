@@ -1,3 +1,5 @@
+import type { IsoDate } from '@fundledger/calendar';
+import { withBusinessDate, type StoredEvent } from '../business-time/stored-event';
 import type { Organisation } from '../funding.values';
 import type { MoneyString } from '../award/award.events';
 
@@ -12,6 +14,9 @@ export type ProgrammeOpened = {
     envelope: MoneyString;
     /** UK financial year 'YYYY-YY'. */
     financialYear: string;
+    openedOn: IsoDate;
+    /** Upcast from schemaVersion 1, which had no openedOn (see withBusinessDate). */
+    businessDateInferred?: true;
   }>;
 };
 
@@ -19,10 +24,16 @@ export type ProgrammeEvent = ProgrammeOpened;
 
 export type ProgrammeEventType = ProgrammeEvent['type'];
 
-/** Types an event read back from a programme stream (see toAwardEvent). */
-export const toProgrammeEvent = (recorded: { readonly type: string; readonly data: unknown }): ProgrammeEvent => {
-  if (recorded.type !== 'ProgrammeOpened') throw new Error(`unknown programme event type ${recorded.type}`);
-  return { type: recorded.type, data: recorded.data } as ProgrammeEvent;
+/** Types an event read back from a programme stream, upcasting schemaVersion 1 (see toAwardEvent). */
+export const toProgrammeEvent = (stored: StoredEvent): ProgrammeEvent => {
+  if (stored.type !== 'ProgrammeOpened') throw new Error(`unknown programme event type ${stored.type}`);
+  return { type: stored.type, data: withBusinessDate<ProgrammeOpened['data']>(stored, 'openedOn') };
 };
 
-export const programmeStreamName = (programmeId: string): string => `programme-${programmeId}`;
+const PROGRAMME_STREAM_PREFIX = 'programme-';
+
+export const programmeStreamName = (programmeId: string): string => `${PROGRAMME_STREAM_PREFIX}${programmeId}`;
+
+/** 'programme-<id>' -> '<id>'; undefined for any other stream. */
+export const programmeIdOfStream = (stream: string): string | undefined =>
+  stream.startsWith(PROGRAMME_STREAM_PREFIX) ? stream.slice(PROGRAMME_STREAM_PREFIX.length) : undefined;

@@ -10,22 +10,23 @@ const msp = { id: 'msp', name: "My Sister's Place" };
 
 const history = [
   makeAward('100000.00', { start: '2021-10', end: '2022-03' }),
-  { type: 'PledgeMatchFunding', contributionId: 'm-a', contributor: councilA, amount: '20000.00' },
+  { type: 'PledgeMatchFunding', contributionId: 'm-a', contributor: councilA, amount: '20000.00', pledgedOn: '2021-07-31' },
   {
     type: 'PledgeMatchFunding',
     contributionId: 'm-b',
     contributor: councilB,
     amount: '10000.00',
     window: { start: '2022-04', end: '2022-06' },
+    pledgedOn: '2021-07-31',
   },
   { type: 'ReceiveMatchFunding', contributionId: 'm-a', amount: '5000.00', receivedOn: '2021-11-01' },
-  { type: 'WithdrawMatchFunding', contributionId: 'm-b', amount: '4000.00', reason: 'budget cut' },
-  { type: 'CommitGrant', grantId: 'g-1', grantee: harbour, amount: '90000.00', purpose: 'delivery' },
-  { type: 'CommitGrant', grantId: 'g-2', grantee: msp, amount: '30000.00', purpose: 'delivery' },
+  { type: 'WithdrawMatchFunding', contributionId: 'm-b', amount: '4000.00', reason: 'budget cut', withdrawnOn: '2021-07-31' },
+  { type: 'CommitGrant', grantId: 'g-1', grantee: harbour, amount: '90000.00', purpose: 'delivery', committedOn: '2021-07-31' },
+  { type: 'CommitGrant', grantId: 'g-2', grantee: msp, amount: '30000.00', purpose: 'delivery', committedOn: '2021-07-31' },
   { type: 'PayDisbursement', grantId: 'g-1', disbursementId: 'd-1', amount: '10000.00', paidOn: '2021-11-15', reference: 'P1' },
   { type: 'PayDisbursement', grantId: 'g-1', disbursementId: 'd-2', amount: '2500.00', paidOn: '2021-12-01', reference: 'P2' },
-  { type: 'ReverseDisbursement', disbursementId: 'd-2', reason: 'wrong account' },
-  { type: 'ExtendProvision', newEnd: '2022-06', reason: 'match funding', fundedBy: ['m-a', 'm-b'] },
+  { type: 'ReverseDisbursement', disbursementId: 'd-2', reason: 'wrong account', reversedOn: '2024-03-31' },
+  { type: 'ExtendProvision', newEnd: '2022-06', reason: 'match funding', fundedBy: ['m-a', 'm-b'], decidedOn: '2021-07-31' },
 ];
 
 describe('award position', () => {

@@ -55,18 +55,19 @@ describe('contributor statement', () => {
     });
     const pledge = (awardId: string, contributionId: string, amount: string): FixtureCommandBody => ({
       type: 'PledgeMatchFunding', awardId, contributionId, contributor: org('council-a'), amount,
+      pledgedOn: '2021-01-01',
     });
     const commands: FixtureCommandBody[] = [
       make('a1', '300.00', '2021-03'),
       pledge('a1', 'm-1', '100.00'),
       pledge('a1', 'm-2', '200.00'),
-      { type: 'ExtendProvision', awardId: 'a1', newEnd: '2021-04', reason: 'x', fundedBy: ['m-1'] },
-      { type: 'CommitGrant', awardId: 'a1', grantId: 'g', grantee: org('g'), amount: '400.00', purpose: 'x' },
+      { type: 'ExtendProvision', awardId: 'a1', newEnd: '2021-04', reason: 'x', fundedBy: ['m-1'], decidedOn: '2021-01-01' },
+      { type: 'CommitGrant', awardId: 'a1', grantId: 'g', grantee: org('g'), amount: '400.00', purpose: 'x', committedOn: '2021-01-01' },
       make('a2', '100.00', '2021-01'),
       pledge('a2', 'm-3', '50.00'),
       { type: 'ReceiveMatchFunding', awardId: 'a2', contributionId: 'm-3', amount: '20.00', receivedOn: '2021-01-15' },
-      { type: 'ExtendProvision', awardId: 'a2', newEnd: '2021-02', reason: 'x', fundedBy: ['m-3'] },
-      { type: 'CommitGrant', awardId: 'a2', grantId: 'g', grantee: org('g'), amount: '150.00', purpose: 'x' },
+      { type: 'ExtendProvision', awardId: 'a2', newEnd: '2021-02', reason: 'x', fundedBy: ['m-3'], decidedOn: '2021-01-01' },
+      { type: 'CommitGrant', awardId: 'a2', grantId: 'g', grantee: org('g'), amount: '150.00', purpose: 'x', committedOn: '2021-01-01' },
     ];
     const recorder = fixtureRecorder();
     commands.forEach((command, i) => recorder.record({ commandId: `c-${i}`, ...command }));

@@ -51,11 +51,11 @@ describe('decision checks', () => {
     const report = decisionChecksReport(
       awardViewOf([
         makeAward('1000.00'),
-        { type: 'PledgeMatchFunding', contributionId: 'm-a', contributor: council, amount: '200.00' },
-        { type: 'CommitGrant', grantId: 'g-1', grantee: council, amount: '100.00', purpose: 'x' },
+        { type: 'PledgeMatchFunding', contributionId: 'm-a', contributor: council, amount: '200.00', pledgedOn: '2021-07-31' },
+        { type: 'CommitGrant', grantId: 'g-1', grantee: council, amount: '100.00', purpose: 'x', committedOn: '2021-07-31' },
         { type: 'RecordDecision', decisionRef: 'D-1', decidedOn: '2021-08-01', declared: { matchTotal: '200.00', grantsTotal: '100.00' } },
-        { type: 'WithdrawMatchFunding', contributionId: 'm-a', amount: '50.00', reason: 'cut' },
-        { type: 'VaryGrantCommitment', grantId: 'g-1', newAmount: '150.00', reason: 'more work' },
+        { type: 'WithdrawMatchFunding', contributionId: 'm-a', amount: '50.00', reason: 'cut', withdrawnOn: '2021-07-31' },
+        { type: 'VaryGrantCommitment', grantId: 'g-1', newAmount: '150.00', reason: 'more work', effectiveOn: '2021-07-31' },
       ]),
     );
 

@@ -18,13 +18,13 @@ const pay = (id: string, amount: string, paidOn: string) => ({
 });
 const view = awardViewOf([
   makeAward('10000.00', { start: '2021-10', end: '2021-12' }),
-  { type: 'PledgeMatchFunding', contributionId: 'm-a', contributor: council, amount: '3000.00' },
-  { type: 'ExtendProvision', newEnd: '2022-02', reason: 'match funding', fundedBy: ['m-a'] },
-  { type: 'CommitGrant', grantId: 'g-1', grantee: { id: 'harbour', name: 'Harbour' }, amount: '13000.00', purpose: 'x' },
+  { type: 'PledgeMatchFunding', contributionId: 'm-a', contributor: council, amount: '3000.00', pledgedOn: '2021-07-31' },
+  { type: 'ExtendProvision', newEnd: '2022-02', reason: 'match funding', fundedBy: ['m-a'], decidedOn: '2021-07-31' },
+  { type: 'CommitGrant', grantId: 'g-1', grantee: { id: 'harbour', name: 'Harbour' }, amount: '13000.00', purpose: 'x', committedOn: '2021-07-31' },
   pay('d-1', '4000.00', '2021-10-20'),
   pay('d-2', '1000.00', '2021-11-05'),
   pay('d-3', '500.00', '2021-11-25'),
-  { type: 'ReverseDisbursement', disbursementId: 'd-3', reason: 'paid twice' },
+  { type: 'ReverseDisbursement', disbursementId: 'd-3', reason: 'paid twice', reversedOn: '2024-03-31' },
   pay('d-4', '4500.00', '2021-12-15'),
   pay('d-5', '2000.00', '2022-01-10'),
   pay('d-6', '1500.00', '2022-02-10'),

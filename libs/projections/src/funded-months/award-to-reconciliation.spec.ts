@@ -49,8 +49,8 @@ describe('an award as reconciliation input', () => {
     it('is still listed, with nothing available', () => {
       const view = awardViewOf([
         makeAward('1000.00'),
-        { type: 'PledgeMatchFunding', contributionId: 'm-a', contributor: council('council-a'), amount: '500.00' },
-        { type: 'WithdrawMatchFunding', contributionId: 'm-a', amount: '500.00', reason: 'cut' },
+        { type: 'PledgeMatchFunding', contributionId: 'm-a', contributor: council('council-a'), amount: '500.00', pledgedOn: '2021-07-31' },
+        { type: 'WithdrawMatchFunding', contributionId: 'm-a', amount: '500.00', reason: 'cut', withdrawnOn: '2021-07-31' },
       ]);
       expect(sourceRows(fundedMonthsInputFor(view.award))[1]).toEqual([
         'match', 'council-a', 'm-a', '2021-10..2022-05', '0.00',
@@ -61,16 +61,17 @@ describe('an award as reconciliation input', () => {
   describe('when provision is extended after a spend profile was set', () => {
     const view = awardViewOf([
       makeAward('300.00', { start: '2021-10', end: '2021-12' }),
-      { type: 'PledgeMatchFunding', contributionId: 'm-a', contributor: council('council-a'), amount: '100.00' },
+      { type: 'PledgeMatchFunding', contributionId: 'm-a', contributor: council('council-a'), amount: '100.00', pledgedOn: '2021-07-31' },
       {
         type: 'PledgeMatchFunding',
         contributionId: 'm-b',
         contributor: council('council-b'),
         amount: '100.00',
         window: { start: '2021-11', end: '2022-01' },
+        pledgedOn: '2021-07-31',
       },
-      { type: 'SetSpendProfile', months: { '2021-10': '100.00', '2021-11': '150.00', '2021-12': '50.00' } },
-      { type: 'ExtendProvision', newEnd: '2022-02', reason: 'more months', fundedBy: ['m-a'] },
+      { type: 'SetSpendProfile', months: { '2021-10': '100.00', '2021-11': '150.00', '2021-12': '50.00' }, setOn: '2021-07-31' },
+      { type: 'ExtendProvision', newEnd: '2022-02', reason: 'more months', fundedBy: ['m-a'], decidedOn: '2021-07-31' },
     ]);
 
     it('keeps the profile, counts the new months as missing, and widens only the unwindowed contribution', () => {

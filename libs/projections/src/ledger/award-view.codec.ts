@@ -12,7 +12,7 @@ import type { AwardView, ProgrammeView } from './ledger-view';
  * The version is bumped whenever a view's shape changes: a persisted row of another version is
  * refused, and the runtime rebuilds from the log rather than read a view it would misunderstand.
  */
-export const LEDGER_VIEW_CODEC_VERSION = 1;
+export const LEDGER_VIEW_CODEC_VERSION = 2;
 
 export class LedgerViewCodecError extends Error {
   constructor(message: string) {
@@ -76,6 +76,7 @@ const AWARD_VIEW_PARTS: ReadonlyArray<keyof AwardView> = [
   'amountHistory',
   'decisionsAsRecorded',
   'extensions',
+  'inferredDates',
   'lastPosition',
   'lastRecordedAt',
   'revision',

@@ -1,2 +1,3 @@
 export * from './ledger-view';
 export * from './award-view.codec';
+export * from './happened-by';

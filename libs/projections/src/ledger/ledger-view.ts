@@ -1,11 +1,16 @@
 import type { RecordedEvent } from '@fundledger/event-store';
 import {
+  awardIdOfStream,
+  BUSINESS_DATE_FIELD,
+  businessDateOf,
+  isBusinessDateInferred,
   committedTotal,
   evolveAward,
   evolveProgramme,
   initialAwardState,
   initialProgrammeState,
   matchFundingTotal,
+  programmeIdOfStream,
   toAwardEvent,
   toProgrammeEvent,
   type Award,
@@ -27,7 +32,17 @@ export interface AmountHistoryEntry {
   readonly reason?: string;
   /** AwardMade: its decision reference; AwardVaried: the variation's reference. */
   readonly reference?: string;
+  /** The business date it took effect: awardedOn, or the variation's effectiveOn. */
+  readonly effectiveOn: string;
   readonly recordedAt: string;
+  readonly position: string;
+}
+
+/** An event whose business date was inferred from when it was recorded (events of schemaVersion 1). */
+export interface InferredBusinessDate {
+  readonly type: string;
+  readonly field: string;
+  readonly date: string;
   readonly position: string;
 }
 
@@ -51,6 +66,7 @@ export interface DecisionAsRecorded {
 
 export interface ExtensionAsRecorded {
   readonly newEnd: string;
+  readonly decidedOn: string;
   readonly reason: string;
   readonly fundedBy: string[];
   readonly recordedAt: string;
@@ -61,6 +77,8 @@ export interface AwardView {
   readonly amountHistory: AmountHistoryEntry[];
   readonly decisionsAsRecorded: DecisionAsRecorded[];
   readonly extensions: ExtensionAsRecorded[];
+  /** Every date a report of this award may use that was inferred rather than recorded. */
+  readonly inferredDates: InferredBusinessDate[];
   /** Global position of the last event folded in (decimal string). */
   readonly lastPosition: string;
   readonly lastRecordedAt: string;
@@ -80,15 +98,6 @@ export interface LedgerView {
 
 export const emptyLedgerView: LedgerView = { awards: new Map(), programmes: new Map() };
 
-const AWARD_STREAM_PREFIX = 'award-';
-const PROGRAMME_STREAM_PREFIX = 'programme-';
-
-/** 'award-<id>' -> '<id>'; undefined for any other stream. */
-export const awardIdOfStream = (stream: string): string | undefined =>
-  stream.startsWith(AWARD_STREAM_PREFIX) ? stream.slice(AWARD_STREAM_PREFIX.length) : undefined;
-
-export const programmeIdOfStream = (stream: string): string | undefined =>
-  stream.startsWith(PROGRAMME_STREAM_PREFIX) ? stream.slice(PROGRAMME_STREAM_PREFIX.length) : undefined;
 
 export const ledgerFiguresOf = (award: Award): LedgerFigures => ({
   awardAmount: award.amount.toString(),
@@ -107,6 +116,7 @@ export function evolveAwardView(view: AwardView | undefined, recorded: RecordedE
     amountHistory: amountHistoryAfter(view?.amountHistory ?? [], event, stamp),
     decisionsAsRecorded: decisionsAfter(view?.decisionsAsRecorded ?? [], event, state, stamp),
     extensions: extensionsAfter(view?.extensions ?? [], event, stamp.recordedAt),
+    inferredDates: inferredDatesAfter(view?.inferredDates ?? [], event, stamp.position),
     lastPosition: stamp.position,
     lastRecordedAt: stamp.recordedAt,
     revision: recorded.revision.toString(),
@@ -116,11 +126,14 @@ export function evolveAwardView(view: AwardView | undefined, recorded: RecordedE
 type Stamp = { readonly recordedAt: string; readonly position: string };
 
 const amountHistoryAfter = (history: AmountHistoryEntry[], event: AwardEvent, stamp: Stamp): AmountHistoryEntry[] => {
-  if (event.type === 'AwardMade') return [{ amount: event.data.amount, reference: event.data.decisionRef, ...stamp }];
+  if (event.type === 'AwardMade') {
+    const { amount, decisionRef, awardedOn } = event.data;
+    return [{ amount, reference: decisionRef, effectiveOn: awardedOn, ...stamp }];
+  }
   // A variation that only moves the window end leaves the amount, and so its history, alone.
   if (event.type === 'AwardVaried' && event.data.newAmount !== undefined) {
-    const { newAmount, reason, reference } = event.data;
-    return [...history, { amount: newAmount, reason, reference, ...stamp }];
+    const { newAmount, reason, reference, effectiveOn } = event.data;
+    return [...history, { amount: newAmount, reason, reference, effectiveOn, ...stamp }];
   }
   return history;
 };
@@ -146,8 +159,14 @@ const extensionsAfter = (
   recordedAt: string,
 ): ExtensionAsRecorded[] => {
   if (event.type !== 'ProvisionExtended') return extensions;
-  const { newEnd, reason, fundedBy } = event.data;
-  return [...extensions, { newEnd, reason, fundedBy: [...fundedBy], recordedAt }];
+  const { newEnd, decidedOn, reason, fundedBy } = event.data;
+  return [...extensions, { newEnd, decidedOn, reason, fundedBy: [...fundedBy], recordedAt }];
+};
+
+const inferredDatesAfter = (inferred: InferredBusinessDate[], event: AwardEvent, position: string): InferredBusinessDate[] => {
+  if (!isBusinessDateInferred(event)) return inferred;
+  const field = BUSINESS_DATE_FIELD[event.type];
+  return [...inferred, { type: event.type, field, date: businessDateOf(event), position }];
 };
 
 export function evolveProgrammeView(view: ProgrammeView | undefined, recorded: RecordedEvent): ProgrammeView {

@@ -70,7 +70,7 @@ describe('programme totals', () => {
     /** Programme p, envelope 1,000.00, with these awards (id, recipient, amount). */
     const programmeWith = (awards: Array<[string, string, string]>) => {
       const recorder = fixtureRecorder();
-      const open = { type: 'OpenProgramme', programmeId: 'p', name: 'P', funder: org('funder'), envelope: '1000.00' };
+      const open = { type: 'OpenProgramme', programmeId: 'p', name: 'P', funder: org('funder'), envelope: '1000.00', openedOn: '2024-01-01' };
       recorder.record({ commandId: 'open', ...open, financialYear: '2023-24' });
       for (const [id, recipient, amount] of awards) recorder.record(award(id, recipient, amount));
       return programmeTotalsReport(foldLedgerView(recorder.events), 'p');

@@ -1,6 +1,7 @@
 export * from './read-model.errors';
 export * from './read-model.store';
 export * from './ledger-snapshot';
+export * from './read-point';
 export * from './ledger-rows';
 export * from './ledger-projection';
 export * from './ledger-reader';

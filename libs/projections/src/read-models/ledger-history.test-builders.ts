@@ -67,6 +67,9 @@ export interface GeneratedLedger {
  * random across awards: pledges, receipts, withdrawals, commitments, payments, reversals, variations,
  * extensions, profiles and decisions.
  */
+/** The generated ledger's awards are made, and all but its payments and receipts dated, on one day. */
+const ON = '2021-07-01';
+
 export function generatedLedger(options: { awards: number; commandsPerAward: number; seed?: number }): GeneratedLedger {
   const next = random(options.seed ?? 20210701);
   const int = (max: number) => Math.floor(next() * max);
@@ -74,7 +77,7 @@ export function generatedLedger(options: { awards: number; commandsPerAward: num
   for (const programmeId of ['gen-a', 'gen-b']) {
     recorder.record({
       commandId: `open-${programmeId}`, type: 'OpenProgramme', programmeId, name: programmeId,
-      funder: org('home-office'), envelope: '5000000.00', financialYear: '2021-22',
+      funder: org('home-office'), envelope: '5000000.00', financialYear: '2021-22', openedOn: ON,
     });
   }
   const left = new Map<string, number>();
@@ -91,7 +94,7 @@ export function generatedLedger(options: { awards: number; commandsPerAward: num
       state.status === 'not-made'
         ? {
             type: 'MakeAward', awardId, programmeId: int(2) === 0 ? 'gen-a' : 'gen-b', funder: org('home-office'),
-            recipient: org(`opcc-${awardId}`), amount: money(BigInt(1_000_000 + int(30_000_000))), awardedOn: '2021-07-01',
+            recipient: org(`opcc-${awardId}`), amount: money(BigInt(1_000_000 + int(30_000_000))), awardedOn: ON,
             window: { start: '2021-08', end: addMonths('2021-08', 4 + int(8)) }, decisionRef: 'HO-GEN', description: 'generated',
           }
         : commandFor(state, awardId, n, int);
@@ -108,38 +111,39 @@ const commandFor = (award: Award, awardId: string, n: number, int: (max: number)
   switch (int(10)) {
     case 0:
     case 1:
-      return { type: 'PledgeMatchFunding', awardId, contributionId: `c-${n}`, contributor: org(`council-${int(5)}`), amount: money(BigInt(100_000 + int(2_000_000))) };
+      return { type: 'PledgeMatchFunding', awardId, contributionId: `c-${n}`, contributor: org(`council-${int(5)}`), amount: money(BigInt(100_000 + int(2_000_000))), pledgedOn: ON };
     case 2: {
       const c = contributions[int(contributions.length)];
       if (c === undefined) return commandFor(award, awardId, n, () => 0);
       return int(3) === 0
-        ? { type: 'WithdrawMatchFunding', awardId, contributionId: c.contributionId, amount: money(part(outstandingPledge(c), 30)), reason: 'generated' }
+        ? { type: 'WithdrawMatchFunding', awardId, contributionId: c.contributionId, amount: money(part(outstandingPledge(c), 30)), withdrawnOn: ON, reason: 'generated' }
         : { type: 'ReceiveMatchFunding', awardId, contributionId: c.contributionId, amount: money(part(outstandingPledge(c), 60)), receivedOn: '2021-09-10' };
     }
     case 3:
     case 4:
-      return { type: 'CommitGrant', awardId, grantId: `g-${n}`, grantee: org(`grantee-${int(7)}`), amount: money(part(headroom, 20 + int(60))), purpose: 'generated' };
+      return { type: 'CommitGrant', awardId, grantId: `g-${n}`, grantee: org(`grantee-${int(7)}`), amount: money(part(headroom, 20 + int(60))), committedOn: ON, purpose: 'generated' };
     case 5:
     case 6: {
       const g = grants[int(grants.length)];
       if (g === undefined) return commandFor(award, awardId, n, () => 3);
       const reversible = [...award.disbursements.values()].filter((d) => !d.reversed);
       if (int(6) === 0 && reversible.length > 0) {
-        return { type: 'ReverseDisbursement', awardId, disbursementId: reversible[int(reversible.length)].disbursementId, reason: 'generated' };
+        const reversed = reversible[int(reversible.length)];
+        return { type: 'ReverseDisbursement', awardId, disbursementId: reversed.disbursementId, reversedOn: reversed.paidOn, reason: 'generated' };
       }
       return int(5) === 0
-        ? { type: 'VaryGrantCommitment', awardId, grantId: g.grantId, newAmount: money(g.paid.toPennies() + part(headroom, 50) + 1n), reason: 'generated' }
+        ? { type: 'VaryGrantCommitment', awardId, grantId: g.grantId, newAmount: money(g.paid.toPennies() + part(headroom, 50) + 1n), effectiveOn: ON, reason: 'generated' }
         : { type: 'PayDisbursement', awardId, grantId: g.grantId, disbursementId: `d-${n}`, amount: money(part(g.committed.minus(g.paid), 40)), paidOn: `${addMonths(award.window.start, int(10))}-15`, reference: `PAY-${n}` };
     }
     case 7:
-      return { type: 'VaryAward', awardId, newAmount: money(part(award.amount, 95 + int(20))), reason: 'generated', reference: `VAR-${n}` };
+      return { type: 'VaryAward', awardId, newAmount: money(part(award.amount, 95 + int(20))), effectiveOn: ON, reason: 'generated', reference: `VAR-${n}` };
     case 8:
       return contributions.length > 0 && int(2) === 0
-        ? { type: 'ExtendProvision', awardId, newEnd: addMonths(award.extensions.at(-1)?.newEnd ?? award.window.end, 1 + int(4)), reason: 'generated', fundedBy: [contributions[0].contributionId] }
+        ? { type: 'ExtendProvision', awardId, newEnd: addMonths(award.extensions.at(-1)?.newEnd ?? award.window.end, 1 + int(4)), decidedOn: ON, reason: 'generated', fundedBy: [contributions[0].contributionId] }
         : { type: 'RecordDecision', awardId, decisionRef: `D-${n}`, decidedOn: '2021-07-31', declared: { awardAmount: award.amount.toString(), grantsTotal: money(committedTotal(award).toPennies() + BigInt(int(2) * 100)) } };
     default: {
       const months = provisionMonths(award);
-      return { type: 'SetSpendProfile', awardId, months: Object.fromEntries(months.map((month) => [month, money(BigInt(100_000 + int(3_000_000)))])) };
+      return { type: 'SetSpendProfile', awardId, setOn: ON, months: Object.fromEntries(months.map((month) => [month, money(BigInt(100_000 + int(3_000_000)))])) };
     }
   }
 };

@@ -1,10 +1,9 @@
 import type { AllSubscription, EventStore, RecordedEvent } from '@fundledger/event-store';
+import { awardIdOfStream, programmeIdOfStream } from '@fundledger/funding';
 import {
-  awardIdOfStream,
   emptyLedgerView,
   evolveAwardView,
   evolveProgrammeView,
-  programmeIdOfStream,
   type AwardView,
   type LedgerView,
   type ProgrammeView,

@@ -42,28 +42,28 @@ describe('the ledger reader', () => {
   describe('as at a position', () => {
     it('before the variation, shows the amount announced nationally', async () => {
       const varied = await variation();
-      const before = await reader.asAt({ position: varied.position - 1n });
+      const before = await reader.at({ knownAt: { position: varied.position - 1n } });
       expect(before.award(CLEVELAND)?.award.amount.toString()).toBe('200333.33');
       expect(before.position).toBe((varied.position - 1n).toString());
     });
 
     it('at the variation, shows the amount the local decision confirmed', async () => {
       const varied = await variation();
-      const at = await reader.asAt({ position: varied.position });
+      const at = await reader.at({ knownAt: { position: varied.position } });
       expect(at.award(CLEVELAND)?.award.amount.toString()).toBe('200124.66');
       expect(at.award(CLEVELAND)?.amountHistory.map((entry) => entry.amount)).toEqual(['200333.33', '200124.66']);
       expect(at.recordedAt).toBe(varied.recordedAt);
     });
 
     it('knows nothing of an award before it was made', async () => {
-      const snapshot = await reader.asAt({ position: 1n });
+      const snapshot = await reader.at({ knownAt: { position: 1n } });
       expect(snapshot.award(CLEVELAND)).toBeUndefined();
       expect(snapshot.programme('dapi-2021')?.programme.name).toMatch(/Domestic Abuse Perpetrator/);
     });
 
     it('refuses a position the log has not reached: that answer could still change', async () => {
       const head = await store.headPosition();
-      await expect(reader.asAt({ position: head + 1n })).rejects.toThrow(
+      await expect(reader.at({ knownAt: { position: head + 1n } })).rejects.toThrow(
         new AsAtNotRecordedError(`position ${head + 1n} is beyond the log's last position ${head}`),
       );
     });
@@ -71,7 +71,7 @@ describe('the ledger reader', () => {
     it('answers the same as the current read model at the head', async () => {
       const head = await store.headPosition();
       const current = await reader.current({ minPosition: head });
-      const folded = await reader.asAt({ position: head });
+      const folded = await reader.at({ knownAt: { position: head } });
       expect([...folded.awards()]).toEqual([...current.awards()]);
       expect(folded.position).toBe(current.position);
     });
@@ -81,34 +81,34 @@ describe('the ledger reader', () => {
     it('folds the events recorded up to that instant, inclusive', async () => {
       const varied = await variation();
       const justBefore = new Date(Date.parse(varied.recordedAt) - 1).toISOString();
-      expect((await reader.asAt({ time: justBefore })).award(CLEVELAND)?.award.amount.toString()).toBe('200333.33');
-      expect((await reader.asAt({ time: varied.recordedAt })).award(CLEVELAND)?.award.amount.toString()).toBe('200124.66');
+      expect((await reader.at({ knownAt: { time: justBefore } })).award(CLEVELAND)?.award.amount.toString()).toBe('200333.33');
+      expect((await reader.at({ knownAt: { time: varied.recordedAt } })).award(CLEVELAND)?.award.amount.toString()).toBe('200124.66');
     });
 
     it('reads an instant in any offset as the same moment', async () => {
       const varied = await variation();
       const inParisSummerTime = new Date(Date.parse(varied.recordedAt) + 2 * 3600_000).toISOString().replace('Z', '+02:00');
-      expect((await reader.asAt({ time: inParisSummerTime })).position).toBe(varied.position.toString());
+      expect((await reader.at({ knownAt: { time: inParisSummerTime } })).position).toBe(varied.position.toString());
     });
 
     it('before the first event, answers an empty ledger at position -1', async () => {
-      const snapshot = await reader.asAt({ time: '2020-01-01T00:00:00Z' });
+      const snapshot = await reader.at({ knownAt: { time: '2020-01-01T00:00:00Z' } });
       expect(snapshot.position).toBe('-1');
       expect([...snapshot.awards()]).toEqual([]);
     });
 
     it.each(['2022-03-31T23:59:59', 'yesterday'])('refuses %s, which names no single instant', async (time) => {
-      await expect(reader.asAt({ time })).rejects.toThrow(/^asAt: must (be an ISO-8601 date-time|include a time zone)/);
+      await expect(reader.at({ knownAt: { time } })).rejects.toThrow(/^knownAt: must (be an ISO-8601 date-time|include a time zone)/);
     });
 
     it('reads a plain date as midnight UTC at its start', async () => {
       // Every event was recorded on 2024-04-01, from 09:00 UTC.
-      expect((await reader.asAt({ time: '2024-04-01' })).position).toBe('-1');
-      expect((await reader.asAt({ time: '2024-04-02' })).position).toBe((await store.headPosition()).toString());
+      expect((await reader.at({ knownAt: { time: '2024-04-01' } })).position).toBe('-1');
+      expect((await reader.at({ knownAt: { time: '2024-04-02' } })).position).toBe((await store.headPosition()).toString());
     });
 
     it('refuses a time still to come', async () => {
-      await expect(reader.asAt({ time: '2031-01-01T00:00:00Z' })).rejects.toThrow(/is in the future/);
+      await expect(reader.at({ knownAt: { time: '2031-01-01T00:00:00Z' } })).rejects.toThrow(/is in the future/);
     });
   });
 

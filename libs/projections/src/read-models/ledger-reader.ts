@@ -1,7 +1,9 @@
+import { ukDateOf, type IsoDate } from '@fundledger/calendar';
 import type { EventStore } from '@fundledger/event-store';
 import type { LedgerProjection } from './ledger-projection';
-import { foldLedgerAsAt, type AsAt, type LedgerSnapshot } from './ledger-snapshot';
+import { foldLedgerAt, type LedgerSnapshot } from './ledger-snapshot';
 import { AsAtNotRecordedError } from './read-model.errors';
+import type { ReadPoint } from './read-point';
 
 /** Injection token for the LedgerReader: `@Inject(LEDGER_READER) reader: LedgerReader`. */
 export const LEDGER_READER = Symbol('LEDGER_READER');
@@ -9,8 +11,10 @@ export const LEDGER_READER = Symbol('LEDGER_READER');
 export interface LedgerReader {
   /** Current read model (persisted rows), optionally waiting (bounded) until it has reached minPosition. */
   current(options?: { minPosition?: bigint }): Promise<LedgerSnapshot>;
-  /** Folded from the log up to a position or a recorded time (inclusive). */
-  asAt(at: AsAt): Promise<LedgerSnapshot>;
+  /** Folded from the log at a read point: as known at a position or a recorded time, as of a business date. */
+  at(point: ReadPoint): Promise<LedgerSnapshot>;
+  /** The UK date on the reader's clock: no as-of date may be after it. */
+  today(): IsoDate;
 }
 
 export interface ReaderOptions {
@@ -41,8 +45,12 @@ export class ProjectedLedgerReader implements LedgerReader {
     return this.projection.snapshot();
   }
 
-  asAt(at: AsAt): Promise<LedgerSnapshot> {
-    return foldLedgerAsAt(this.store, at, this.now);
+  at(point: ReadPoint): Promise<LedgerSnapshot> {
+    return foldLedgerAt(this.store, point, this.now);
+  }
+
+  today(): IsoDate {
+    return ukDateOf(this.now());
   }
 }
 
@@ -61,10 +69,14 @@ export class LogLedgerReader implements LedgerReader {
     if (options.minPosition !== undefined && options.minPosition > head) {
       throw new AsAtNotRecordedError(`position ${options.minPosition} is beyond the log's last position ${head}`);
     }
-    return foldLedgerAsAt(this.store, { position: head }, this.now);
+    return foldLedgerAt(this.store, { knownAt: { position: head } }, this.now);
   }
 
-  asAt(at: AsAt): Promise<LedgerSnapshot> {
-    return foldLedgerAsAt(this.store, at, this.now);
+  at(point: ReadPoint): Promise<LedgerSnapshot> {
+    return foldLedgerAt(this.store, point, this.now);
+  }
+
+  today(): IsoDate {
+    return ukDateOf(this.now());
   }
 }

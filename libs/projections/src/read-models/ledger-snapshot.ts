@@ -1,7 +1,8 @@
 import { parseInstant } from '@fundledger/calendar';
 import { recordedBy, type EventStore, type RecordedEvent } from '@fundledger/event-store';
-import { emptyLedgerView, foldLedgerView, type AwardView, type LedgerView, type ProgrammeView } from '../ledger';
+import { emptyLedgerView, foldLedgerView, happenedBy, type AwardView, type LedgerView, type ProgrammeView } from '../ledger';
 import { AsAtNotRecordedError } from './read-model.errors';
+import type { ReadPoint } from './read-point';
 
 /** The ledger as it stood at one log position: every answer says which. */
 export interface LedgerSnapshot {
@@ -9,6 +10,8 @@ export interface LedgerSnapshot {
   readonly position: string;
   /** When the store recorded that event; absent before the first event. */
   readonly recordedAt?: string;
+  /** The business date the ledger is read as of, when it is (see ReadPoint). */
+  readonly asOf?: string;
   award(awardId: string): AwardView | undefined;
   programme(programmeId: string): ProgrammeView | undefined;
   awards(): Iterable<AwardView>;
@@ -19,9 +22,10 @@ export interface LedgerSnapshot {
 /** A point in the log's history: a position, or a recorded time (both inclusive). */
 export type AsAt = { readonly position: bigint } | { readonly time: string };
 
-export const ledgerSnapshot = (view: LedgerView, position: bigint, recordedAt?: string): LedgerSnapshot => ({
+export const ledgerSnapshot = (view: LedgerView, position: bigint, recordedAt?: string, asOf?: string): LedgerSnapshot => ({
   position: position.toString(),
   ...(recordedAt === undefined ? {} : { recordedAt }),
+  ...(asOf === undefined ? {} : { asOf }),
   award: (awardId) => view.awards.get(awardId),
   programme: (programmeId) => view.programmes.get(programmeId),
   awards: () => view.awards.values(),
@@ -32,33 +36,47 @@ export const ledgerSnapshot = (view: LedgerView, position: bigint, recordedAt?: 
  * Milliseconds since the epoch of an as-at time: an ISO-8601 instant with its offset, or a plain date
  * meaning midnight UTC (parseInstant's reading, the same as every other as-at of the service).
  */
-export const instantOf = (time: string): number => Date.parse(parseInstant(time, 'asAt'));
+export const instantOf = (time: string): number => Date.parse(parseInstant(time, 'knownAt'));
 
 /**
- * The ledger as at a position or a recorded time, folded from the log alone: nothing persisted takes
- * part, so the same question always gets the same answer. A point beyond what the log has recorded is
- * refused rather than answered, because that answer could still change.
+ * The ledger at a read point, folded from the log alone: nothing persisted takes part, so the same
+ * question always gets the same answer. A recording point beyond what the log has recorded is refused
+ * rather than answered, because that answer could still change.
  */
-export async function foldLedgerAsAt(store: EventStore, at: AsAt, now: () => Date = () => new Date()): Promise<LedgerSnapshot> {
+export async function foldLedgerAt(store: EventStore, point: ReadPoint, now: () => Date = () => new Date()): Promise<LedgerSnapshot> {
   const head = await store.headPosition();
-  if ('position' in at) {
-    if (at.position > head) {
-      throw new AsAtNotRecordedError(`position ${at.position} is beyond the log's last position ${head}`);
+  const { knownAt, asOf } = point;
+  const happened = asOf === undefined ? () => true : happenedBy(asOf);
+  if (knownAt !== undefined && 'position' in knownAt) {
+    if (knownAt.position > head) {
+      throw new AsAtNotRecordedError(`position ${knownAt.position} is beyond the log's last position ${head}`);
     }
-    return foldUntil(store, at.position, recordedBy(undefined));
+    return foldUntil(store, knownAt.position, happened, asOf);
   }
-  const until = instantOf(at.time);
+  if (knownAt === undefined) return foldUntil(store, head, happened, asOf);
+  const until = instantOf(knownAt.time);
   if (until > now().getTime()) {
-    throw new AsAtNotRecordedError(`asAt ${at.time} is in the future; events may still be recorded before it`);
+    throw new AsAtNotRecordedError(`knownAt ${knownAt.time} is in the future; events may still be recorded before it`);
   }
-  // Every event up to the head is considered (recordedBy says why).
-  return foldUntil(store, head, recordedBy({ time: new Date(until).toISOString() }));
+  // Every event up to the head is considered (recordedBy says why); the recording cut comes first, so the
+  // business-time filter sees only what was known then.
+  const known = recordedBy({ time: new Date(until).toISOString() });
+  return foldUntil(store, head, (event) => known(event) && happened(event), asOf);
 }
+
+/** The ledger as at a position or a recorded time (no business-time cut). */
+export const foldLedgerAsAt = (store: EventStore, at: AsAt, now?: () => Date): Promise<LedgerSnapshot> =>
+  foldLedgerAt(store, { knownAt: at }, now);
 
 /** Events folded per step: the maps are copied once a step, not once an event, and the log is never held whole. */
 const FOLD_STEP = 1000;
 
-async function foldUntil(store: EventStore, toPosition: bigint, include: (event: RecordedEvent) => boolean): Promise<LedgerSnapshot> {
+async function foldUntil(
+  store: EventStore,
+  toPosition: bigint,
+  include: (event: RecordedEvent) => boolean,
+  asOf: string | undefined,
+): Promise<LedgerSnapshot> {
   let view = emptyLedgerView;
   let last: RecordedEvent | undefined;
   let step: RecordedEvent[] = [];
@@ -73,5 +91,5 @@ async function foldUntil(store: EventStore, toPosition: bigint, include: (event:
       }
     }
   }
-  return ledgerSnapshot(foldLedgerView(step, view), last?.position ?? -1n, last?.recordedAt);
+  return ledgerSnapshot(foldLedgerView(step, view), last?.position ?? -1n, last?.recordedAt, asOf);
 }

@@ -50,3 +50,13 @@ export class AsAtNotRecordedError extends ReadModelError {
     super(message);
   }
 }
+
+/** The axes a report was asked to be read at do not make one point: malformed, contradictory or to come. */
+export class InvalidReadPointError extends ReadModelError {
+  readonly kind = 'invalid-as-at' as const;
+  readonly code = 'INVALID_READ_POINT';
+
+  constructor(message: string) {
+    super(message);
+  }
+}

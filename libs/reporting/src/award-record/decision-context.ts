@@ -1,5 +1,4 @@
-import type { IsoDate } from '@fundledger/calendar';
-import type { AwardCommand, AwardDecisionContext, CertifyBudget, SubmitReturn } from '@fundledger/funding';
+import type { AwardCommand, AwardDecisionFigures, CertifyBudget, SubmitReturn } from '@fundledger/funding';
 import { certificationFigures } from '../certificate/certification-figures';
 import { homeOfficeReturn } from '../home-office-return/home-office-return.report';
 import { homeOfficeReturnToJson } from '../home-office-return/home-office-return.versions';
@@ -15,8 +14,7 @@ import { pinFigures } from './pinned-figures';
 export const figuresContextFor = (
   command: AwardCommand,
   record: AwardRecord | undefined,
-  today: IsoDate,
-): AwardDecisionContext => {
+): AwardDecisionFigures => {
   if (record === undefined) return {};
   switch (command.type) {
     case 'CertifyBudget':
@@ -27,7 +25,7 @@ export const figuresContextFor = (
       const { financialYear, quarter, varianceReasons } = command;
       const options = varianceReasons === undefined ? {} : { varianceReasons };
       const report = homeOfficeReturn(record.view, financialYear, quarter, record.matchReceipts, options);
-      return { today, returnFigures: pinFigures(homeOfficeReturnToJson(report)) };
+      return { returnFigures: pinFigures(homeOfficeReturnToJson(report)) };
     }
     default:
       return {};

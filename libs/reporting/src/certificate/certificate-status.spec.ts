@@ -100,7 +100,14 @@ describe('a budget certificate', () => {
         decidedOn: '2023-09-01',
         declared: {},
       });
-      later.record({ commandId: 'nor23-return-q1', type: 'SubmitReturn', awardId: NORFOLK, financialYear: '2023-24', quarter: 1 });
+      later.record({
+        commandId: 'nor23-return-q1',
+        type: 'SubmitReturn',
+        awardId: NORFOLK,
+        financialYear: '2023-24',
+        quarter: 1,
+        submittedOn: '2023-09-05',
+      });
 
       // A decision, a certificate or a return states figures; none of them changes one.
       it('stays current', () => {

@@ -17,7 +17,14 @@ const corrected = (): AwardRecord => {
   const recorder = quartersRecorder([
     ...quartersScript,
     submitQ3('submit-q3', { submittedOn: '2022-01-14' }),
-    { commandId: 'reverse-3', type: 'ReverseDisbursement', awardId: AWARD, disbursementId: 'd-3', reason: 'Invoice overstated' },
+    {
+      commandId: 'reverse-3',
+      type: 'ReverseDisbursement',
+      awardId: AWARD,
+      disbursementId: 'd-3',
+      reversedOn: '2022-01-20',
+      reason: 'Invoice overstated',
+    },
     {
       commandId: 'pay-8',
       type: 'PayDisbursement',
@@ -28,7 +35,7 @@ const corrected = (): AwardRecord => {
       paidOn: '2021-12-15',
       reference: 'BACS 8',
     },
-    submitQ3('resubmit-q3', { reason: 'December invoice corrected', varianceReasons: { '2021-10': 'Late start' } }),
+    submitQ3('resubmit-q3', { submittedOn: '2022-01-25', reason: 'December invoice corrected', varianceReasons: { '2021-10': 'Late start' } }),
   ]);
   return foldAwardRecord(recorder.events.filter((e) => e.stream === `award-${AWARD}`))!;
 };
@@ -41,7 +48,7 @@ describe('submitted Home Office returns', () => {
     expect(latest).toMatchObject({ status: 'submitted', version: 2, reason: 'December invoice corrected', figuresHashVerified: true });
     expect(latest.versions.map(({ version, submittedOn }) => ({ version, submittedOn }))).toEqual([
       { version: 1, submittedOn: '2022-01-14' },
-      { version: 2, submittedOn: '2024-04-01' },
+      { version: 2, submittedOn: '2022-01-25' },
     ]);
     expect(latest.report.spend.quarter.total).toBe('5850.00');
     expect(latest.report.variance.months[0].varianceReason).toBe('Late start');

@@ -7,12 +7,5 @@ export {
   committedGrantIdentifier,
   organisationIdentifier,
 } from './three-sixty-giving.identifiers';
-export {
-  emptyGrantCommitmentDates,
-  evolveGrantCommitmentDates,
-  foldGrantCommitmentDates,
-  grantCommitmentKey,
-  type GrantCommitmentDates,
-} from './grant-commitment-dates';
 export { threeSixtyGivingGrants, threeSixtyGivingPackage, grantToJson } from './three-sixty-giving.export';
 export { threeSixtyGivingCsv, THREE_SIXTY_GIVING_COLUMNS } from './three-sixty-giving.csv';

@@ -1,5 +1,4 @@
 import { emptyLedgerView } from '@fundledger/projections';
-import { emptyGrantCommitmentDates } from './grant-commitment-dates';
 import { THREE_SIXTY_GIVING_COLUMNS, threeSixtyGivingCsv } from './three-sixty-giving.csv';
 import { clevelandSource, eventsOf, parseCsv, sourceOf, TEST_PREFIX } from './three-sixty-giving.test-builders';
 
@@ -75,7 +74,7 @@ describe('the 360Giving flat CSV', () => {
   });
 
   it('is the header alone for an empty ledger', () => {
-    const empty = threeSixtyGivingCsv({ ledger: emptyLedgerView, grantCommitmentDates: emptyGrantCommitmentDates }, {
+    const empty = threeSixtyGivingCsv({ ledger: emptyLedgerView }, {
       prefix: TEST_PREFIX,
     });
     expect(parseCsv(empty)).toEqual([[...THREE_SIXTY_GIVING_COLUMNS]]);

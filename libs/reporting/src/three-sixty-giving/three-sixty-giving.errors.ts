@@ -1,21 +1,19 @@
 /**
  * Why an export cannot be produced. A stable `code` for scripts and the HTTP layer to switch on:
- * `configuration` problems are the operator's to fix (400/exit 1), `nothing-to-export` and
- * `incomplete-source` are facts about the ledger or what the caller passed in.
+ * `configuration` problems are the operator's to fix (400/exit 1), `nothing-to-export` is a fact
+ * about the ledger.
  */
 export type ThreeSixtyGivingErrorCode =
   | 'INVALID_PUBLISHER_PREFIX'
   | 'INVALID_LICENSE_URI'
-  | 'NO_GRANTS_TO_EXPORT'
-  | 'GRANT_COMMITMENT_DATE_UNKNOWN';
+  | 'NO_GRANTS_TO_EXPORT';
 
-export type ThreeSixtyGivingErrorKind = 'configuration' | 'nothing-to-export' | 'incomplete-source';
+export type ThreeSixtyGivingErrorKind = 'configuration' | 'nothing-to-export';
 
 const KIND_OF: Readonly<Record<ThreeSixtyGivingErrorCode, ThreeSixtyGivingErrorKind>> = {
   INVALID_PUBLISHER_PREFIX: 'configuration',
   INVALID_LICENSE_URI: 'configuration',
   NO_GRANTS_TO_EXPORT: 'nothing-to-export',
-  GRANT_COMMITMENT_DATE_UNKNOWN: 'incomplete-source',
 };
 
 export class ThreeSixtyGivingExportError extends Error {

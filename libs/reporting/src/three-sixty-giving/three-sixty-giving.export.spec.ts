@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { Money } from '@fundledger/money';
 import { emptyLedgerView } from '@fundledger/projections';
-import { FIXTURE_START_AT } from '@fundledger/testing';
-import { emptyGrantCommitmentDates } from './grant-commitment-dates';
 import { grantToJson, threeSixtyGivingGrants, threeSixtyGivingPackage } from './three-sixty-giving.export';
 import { clevelandSource, eventsOf, sourceOf, TEST_PREFIX } from './three-sixty-giving.test-builders';
 import type { ThreeSixtyGivingGrantRecord } from './three-sixty-giving.types';
@@ -65,8 +63,8 @@ describe('360Giving export of the grants the ledger records', () => {
       expect(byId(grants, '360G-test-dapi21-cleveland-g-harbour')).toMatchObject({
         title: 'Police and Crime Commissioner for Cleveland grant to Harbour',
         description: 'Team around the Couple delivery',
-        // No date in GrantCommitted: the UK date on which the ledger recorded it.
-        awardDate: FIXTURE_START_AT.slice(0, 10),
+        // The commitment's business date (the decision's, per the fixture), not the day it was typed.
+        awardDate: '2021-07-31',
         // Match funding extended provision by five months, to the end of October 2022.
         plannedDates: { startDate: '2021-10-01', endDate: '2022-10-31', durationMonths: 13 },
         fundingOrganization: { id: '360G-test-org-opcc-cleveland', name: 'Police and Crime Commissioner for Cleveland' },
@@ -99,7 +97,7 @@ describe('360Giving export of the grants the ledger records', () => {
         { commandId: 't-2', type: 'PayDisbursement', awardId: 'norfolk-change-2023', grantId: 'g-change-project',
           disbursementId: 'd-2', amount: '14139.58', paidOn: '2023-08-02', reference: 'INV-1 (duplicate)' },
         { commandId: 't-3', type: 'ReverseDisbursement', awardId: 'norfolk-change-2023', disbursementId: 'd-2',
-          reason: 'Paid twice' },
+          reason: 'Paid twice', reversedOn: '2024-03-31' },
       ],
     );
     const grants = threeSixtyGivingGrants(sourceOf(events), options);
@@ -149,15 +147,8 @@ describe('360Giving export of the grants the ledger records', () => {
   describe('when the source cannot make a package', () => {
     it('refuses an empty ledger: a package needs at least one grant', () => {
       expect(() =>
-        threeSixtyGivingPackage({ ledger: emptyLedgerView, grantCommitmentDates: emptyGrantCommitmentDates }, options),
+        threeSixtyGivingPackage({ ledger: emptyLedgerView }, options),
       ).toThrow(expect.objectContaining({ code: 'NO_GRANTS_TO_EXPORT' }));
-    });
-
-    it('refuses to invent an award date for a grant whose commitment it was not given', () => {
-      const { ledger } = clevelandSource();
-      expect(() => threeSixtyGivingGrants({ ledger, grantCommitmentDates: emptyGrantCommitmentDates }, options)).toThrow(
-        expect.objectContaining({ code: 'GRANT_COMMITMENT_DATE_UNKNOWN' }),
-      );
     });
 
     it('refuses a licence that is not a URI', () => {

@@ -2,7 +2,6 @@ import { lastDayOfMonth, monthsInRange } from '@fundledger/calendar';
 import { provisionPeriod, type Award, type GrantState, type MonthWindow } from '@fundledger/funding';
 import type { Money } from '@fundledger/money';
 import type { AwardView, LedgerView } from '@fundledger/projections';
-import { grantCommitmentKey } from './grant-commitment-dates';
 import { ThreeSixtyGivingExportError } from './three-sixty-giving.errors';
 import {
   awardGrantIdentifier,
@@ -32,7 +31,7 @@ export function threeSixtyGivingGrants(
   const views = [...source.ledger.awards.values()].sort((a, b) => compareIds(a.award.awardId, b.award.awardId));
   return views.flatMap((view) => [
     awardGrant(view.award, source.ledger, prefix),
-    ...[...view.award.grants.values()].map((grant) => grantOut(view.award, grant, source, prefix)),
+    ...[...view.award.grants.values()].map((grant) => grantOut(view.award, grant, prefix)),
   ]);
 }
 
@@ -80,17 +79,8 @@ const awardGrant = (award: Award, ledger: LedgerView, prefix: string): ThreeSixt
 const grantOut = (
   award: Award,
   grant: GrantState,
-  source: ThreeSixtyGivingSource,
   prefix: string,
 ): ThreeSixtyGivingGrantRecord => {
-  // The domain holds no commitment date; grant-commitment-dates.ts explains why the recorded date stands in.
-  const committedOn = source.grantCommitmentDates.get(grantCommitmentKey(award.awardId, grant.grantId));
-  if (committedOn === undefined) {
-    throw new ThreeSixtyGivingExportError(
-      'GRANT_COMMITMENT_DATE_UNKNOWN',
-      `award ${award.awardId}: no commitment date for grant ${grant.grantId}; fold the log's GrantCommitted events into the source`,
-    );
-  }
   return {
     id: committedGrantIdentifier(prefix, award.awardId, grant.grantId),
     title: `${award.recipient.name} grant to ${grant.grantee.name}`,
@@ -98,7 +88,8 @@ const grantOut = (
     currency: 'GBP',
     amountAwarded: grant.committed,
     amountDisbursed: grant.paid,
-    awardDate: committedOn,
+    // The business date of the commitment (for events recorded before dates existed, the UK date recorded).
+    awardDate: grant.committedOn,
     // A grant out pays for provision, which runs to the latest extension, not only the funder's window.
     plannedDates: plannedDatesOf(provisionPeriod(award)),
     recipientOrganization: organisation(prefix, grant.grantee),

@@ -1,7 +1,6 @@
 import type { RecordedEvent } from '@fundledger/event-store';
 import { foldLedgerView } from '@fundledger/projections';
 import { fixtureRecorder, loadFixtureScript, type FixtureCommand } from '@fundledger/testing';
-import { foldGrantCommitmentDates } from './grant-commitment-dates';
 import type { ThreeSixtyGivingSource } from './three-sixty-giving.types';
 
 export const TEST_PREFIX = '360G-test';
@@ -16,7 +15,6 @@ export const eventsOf = (scripts: readonly string[], extra: readonly FixtureComm
 
 export const sourceOf = (events: readonly RecordedEvent[]): ThreeSixtyGivingSource => ({
   ledger: foldLedgerView(events),
-  grantCommitmentDates: foldGrantCommitmentDates(events),
 });
 
 /** National 2021 then Cleveland 2021: 25 awards, Cleveland varied to 200,124.66 with three grants out. */

@@ -1,12 +1,10 @@
 import type { IsoDate } from '@fundledger/calendar';
 import type { Money } from '@fundledger/money';
 import type { LedgerView } from '@fundledger/projections';
-import type { GrantCommitmentDates } from './grant-commitment-dates';
 
-/** What the export reads: the ledger as folded, and when each grant out was committed (see grant-commitment-dates.ts). */
+/** What the export reads: the ledger as folded. Every grant is dated by its business date. */
 export interface ThreeSixtyGivingSource {
   readonly ledger: LedgerView;
-  readonly grantCommitmentDates: GrantCommitmentDates;
 }
 
 export interface ThreeSixtyGivingPublisher {

@@ -1,6 +1,6 @@
 import { MonthWindowDto } from '../../commands/dto/month-window.dto';
 import { OrganisationDto } from '../../commands/dto/organisation.dto';
-import { IdField, MoneyField, NestedField, TextField } from '../../commands/validation/field.decorators';
+import { DateField, IdField, MoneyField, NestedField, TextField } from '../../commands/validation/field.decorators';
 import { AwardCommandBodyDto } from './award-command-body.dto';
 
 export class PledgeMatchFundingDto extends AwardCommandBodyDto {
@@ -12,6 +12,9 @@ export class PledgeMatchFundingDto extends AwardCommandBodyDto {
 
   @MoneyField({ description: 'The amount pledged.', example: '38117.00' })
   amount!: string;
+
+  @DateField({ description: 'Date the contribution was pledged, YYYY-MM-DD: not after today.', example: '2021-07-31' })
+  pledgedOn!: string;
 
   @NestedField({ type: () => MonthWindowDto, description: 'Months the contribution may pay for; default: the provision period.', optional: true })
   window?: MonthWindowDto;

@@ -1,10 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsMonthlyAmounts } from '../../commands/validation/is-monthly-amounts.decorator';
-import { MONEY_PATTERN } from '../../commands/validation/field.decorators';
+import { DateField, MONEY_PATTERN } from '../../commands/validation/field.decorators';
 import { AwardCommandBodyDto } from './award-command-body.dto';
 
 /** Replaces the planned cost per month; it must cover every provision month. */
 export class SetSpendProfileDto extends AwardCommandBodyDto {
+  @DateField({ description: 'Date the profile was set, YYYY-MM-DD: not after today.', example: '2021-08-01' })
+  setOn!: string;
+
   @ApiProperty({
     description: 'Planned cost per provision month, `{ "YYYY-MM": amount }`; amounts as decimal strings, 0.00 allowed.',
     type: 'object',

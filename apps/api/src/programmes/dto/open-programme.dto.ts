@@ -1,6 +1,6 @@
 import { CommandBodyDto } from '../../commands/dto/command-body.dto';
 import { OrganisationDto } from '../../commands/dto/organisation.dto';
-import { FinancialYearField, IdField, MoneyField, NestedField, TextField } from '../../commands/validation/field.decorators';
+import { DateField, FinancialYearField, IdField, MoneyField, NestedField, TextField } from '../../commands/validation/field.decorators';
 
 export class OpenProgrammeDto extends CommandBodyDto {
   @IdField({ description: 'Id of the new programme.', example: 'dapi-2021' })
@@ -17,4 +17,7 @@ export class OpenProgrammeDto extends CommandBodyDto {
 
   @FinancialYearField({ description: 'UK financial year, YYYY-YY.', example: '2021-22' })
   financialYear!: string;
+
+  @DateField({ description: 'Date the programme was opened, YYYY-MM-DD: not after today.', example: '2021-07-01' })
+  openedOn!: string;
 }

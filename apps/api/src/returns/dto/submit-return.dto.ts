@@ -20,8 +20,8 @@ export class SubmitReturnDto extends AwardCommandBodyDto {
   @IsIn([1, 2, 3, 4], { message: '$property: must be the number 1, 2, 3 or 4' })
   quarter!: 1 | 2 | 3 | 4;
 
-  @DateField({ description: 'Date submitted, YYYY-MM-DD; defaults to today. Must be after the quarter ended.', optional: true })
-  submittedOn?: string;
+  @DateField({ description: 'Date submitted, YYYY-MM-DD: after the quarter ended, not after today.', example: '2023-10-20' })
+  submittedOn!: string;
 
   @TextField({ kind: 'prose', description: 'Why the quarter is submitted again, e.g. a corrected payment.', optional: true })
   reason?: string;

@@ -2,7 +2,7 @@ import { LedgerRuleBroken } from '../../errors/funding.errors';
 import type { AwardDecisionContext } from '../award.decide';
 import type { CertifyBudget } from '../award.commands';
 import type { AwardEvent } from '../award.events';
-import { requireMadeAward } from '../award.guards';
+import { requireMadeAward, requireNotBefore } from '../award.guards';
 import type { AwardState } from '../award.state';
 
 /**
@@ -34,7 +34,8 @@ export const decideCertifyBudget = (
 
   // A rule rather than a not-found: the certificate is refused until the decision it certifies is on
   // the record, where its declared totals are checked against the same ledger.
-  if (!award.decisions.some((decision) => decision.decisionRef === decisionRef)) {
+  const decision = award.decisions.find((recorded) => recorded.decisionRef === decisionRef);
+  if (decision === undefined) {
     const recorded = award.decisions.map((decision) => decision.decisionRef);
     throw new LedgerRuleBroken(
       'DECISION_NOT_RECORDED',
@@ -44,6 +45,12 @@ export const decideCertifyBudget = (
       { awardId, decisionRef, recorded },
     );
   }
+
+  requireNotBefore(
+    'CERTIFICATE_BEFORE_DECISION',
+    { field: 'certifiedOn', date: certifiedOn, what: `the certificate of decision ${decisionRef}` },
+    { field: 'decidedOn', date: decision.decidedOn, what: 'the decision was taken' },
+  );
 
   const { certification } = context;
   if (certification === undefined) {

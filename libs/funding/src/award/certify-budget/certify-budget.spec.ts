@@ -1,17 +1,17 @@
 import { deciderSpecification } from '@fundledger/testing';
 import {
   AWARD_ID,
+  TODAY,
   awardClosed,
   awardMade,
   decisionRecorded,
-  grantCommitted,
-} from '../../funding.test-builders';
+  grantCommitted, awardDeciderForSpecs } from '../../funding.test-builders';
 import type { CertifyBudget } from '../award.commands';
 import { awardDecider, type AwardDecisionContext } from '../award.decide';
 import type { BudgetCertified } from '../award.events';
 import { parseCertifyBudget } from './certify-budget.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 const officer = { id: 'opccn-cfo', name: 'Chief Finance Officer (Section 151 Officer)' };
 
@@ -32,7 +32,7 @@ const pinned: NonNullable<AwardDecisionContext['certification']> = {
   figuresHash: 'a'.repeat(64),
   atRevision: 2,
 };
-const context: AwardDecisionContext = { certification: pinned };
+const context: AwardDecisionContext = { today: TODAY, certification: pinned };
 
 const budgetCertified = (data: Partial<BudgetCertified['data']> = {}): BudgetCertified => ({
   type: 'BudgetCertified',
@@ -103,7 +103,7 @@ describe('CertifyBudget', () => {
       spec.given([]).when(certifyBudget(), context).thenThrows('AWARD_NOT_FOUND'));
 
     it('fails loudly when the handler gave no figures to pin, a wiring fault', () =>
-      expect(() => awardDecider.decide(decided.reduce(awardDecider.evolve, awardDecider.initialState), certifyBudget())).toThrow(
+      expect(() => awardDecider.decide(decided.reduce(awardDecider.evolve, awardDecider.initialState), certifyBudget(), { today: TODAY })).toThrow(
         'CertifyBudget on award award-1 was decided without the figures to certify',
       ));
   });

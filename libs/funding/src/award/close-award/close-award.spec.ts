@@ -1,5 +1,6 @@
 import { deciderSpecification } from '@fundledger/testing';
 import * as build from '../../funding.test-builders';
+import { awardDeciderForSpecs } from '../../funding.test-builders';
 import {
   awardClosed,
   awardMade,
@@ -9,10 +10,9 @@ import {
   matchFundingPledged,
 } from '../../funding.test-builders';
 import type { AwardCommand } from '../award.commands';
-import { awardDecider } from '../award.decide';
 import { parseCloseAward } from './close-award.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 describe('CloseAward', () => {
   describe('returning an underspend', () => {

@@ -2,12 +2,13 @@ import { AlreadyExists, LedgerRuleBroken } from '../../errors/funding.errors';
 import type { CommitGrant } from '../award.commands';
 import type { AwardEvent } from '../award.events';
 import { availableFunding, committedTotal } from '../award.figures';
-import { requireOpenAward } from '../award.guards';
+import { requireOpenAward, requireNotBefore, awardDated } from '../award.guards';
 import type { AwardState } from '../award.state';
 
 export const decideCommitGrant = (state: AwardState, command: CommitGrant): AwardEvent[] => {
   const award = requireOpenAward(state, command.awardId);
-  const { awardId, grantId, grantee, amount, purpose } = command;
+  const { awardId, grantId, grantee, amount, committedOn, purpose } = command;
+  requireNotBefore('COMMITMENT_BEFORE_AWARD', { field: 'committedOn', date: committedOn, what: `grant ${grantId}` }, awardDated(award));
 
   if (award.grants.has(grantId)) {
     throw new AlreadyExists('DUPLICATE_GRANT_ID', `grant ${grantId} is already committed from award ${awardId}`, {
@@ -28,5 +29,5 @@ export const decideCommitGrant = (state: AwardState, command: CommitGrant): Awar
     );
   }
 
-  return [{ type: 'GrantCommitted', data: { awardId, grantId, grantee, amount: amount.toString(), purpose } }];
+  return [{ type: 'GrantCommitted', data: { awardId, grantId, grantee, amount: amount.toString(), committedOn, purpose } }];
 };

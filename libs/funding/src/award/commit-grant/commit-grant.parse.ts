@@ -1,4 +1,5 @@
 import {
+  date,
   id,
   money,
   organisation,
@@ -14,5 +15,6 @@ export const parseCommitGrant = (raw: unknown): CommitGrant =>
     grantId: required(id),
     grantee: required(organisation),
     amount: required(money()),
+    committedOn: required(date),
     purpose: required(PROSE),
   });

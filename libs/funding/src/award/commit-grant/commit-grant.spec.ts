@@ -4,12 +4,10 @@ import {
   commitGrant,
   grantCommitted,
   matchFundingPledged,
-  matchFundingWithdrawn,
-} from '../../funding.test-builders';
-import { awardDecider } from '../award.decide';
+  matchFundingWithdrawn, awardDeciderForSpecs } from '../../funding.test-builders';
 import { parseCommitGrant } from './commit-grant.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 describe('CommitGrant', () => {
   describe('when the commitment fits the available funding', () => {
@@ -67,6 +65,7 @@ describe('CommitGrant', () => {
       grantId: 'g-barefoot',
       grantee: { id: 'barefoot-research', name: 'Barefoot Social Research' },
       amount: '7000.00',
+      committedOn: '2021-07-31',
       purpose: 'Independent evaluation',
     };
 

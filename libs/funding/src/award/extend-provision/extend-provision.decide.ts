@@ -3,12 +3,13 @@ import { LedgerRuleBroken } from '../../errors/funding.errors';
 import type { ExtendProvision } from '../award.commands';
 import type { AwardEvent } from '../award.events';
 import { provisionEnd } from '../award.figures';
-import { requireContribution, requireOpenAward } from '../award.guards';
+import { requireOpenAward, requireContribution, requireNotBefore, awardDated } from '../award.guards';
 import type { AwardState } from '../award.state';
 
 export const decideExtendProvision = (state: AwardState, command: ExtendProvision): AwardEvent[] => {
   const award = requireOpenAward(state, command.awardId);
-  const { awardId, newEnd, reason, fundedBy } = command;
+  const { awardId, newEnd, decidedOn, reason, fundedBy } = command;
+  requireNotBefore('EXTENSION_BEFORE_AWARD', { field: 'decidedOn', date: decidedOn, what: 'the extension' }, awardDated(award));
 
   // DESIGN §4: an extension moves the provision end (the later of window end and latest extension) later.
   const currentEnd = provisionEnd(award);
@@ -24,5 +25,5 @@ export const decideExtendProvision = (state: AwardState, command: ExtendProvisio
   // that pays for them; whether it suffices is the reconciliation's finding, not a reason to refuse.
   for (const contributionId of fundedBy) requireContribution(award, contributionId);
 
-  return [{ type: 'ProvisionExtended', data: { awardId, newEnd, reason, fundedBy: [...fundedBy] } }];
+  return [{ type: 'ProvisionExtended', data: { awardId, newEnd, decidedOn, reason, fundedBy: [...fundedBy] } }];
 };

@@ -1,4 +1,5 @@
 import {
+  date,
   id,
   idList,
   month,
@@ -12,6 +13,7 @@ export const parseExtendProvision = (raw: unknown): ExtendProvision =>
   parseCommandBody('ExtendProvision', raw, {
     awardId: required(id),
     newEnd: required(month),
+    decidedOn: required(date),
     reason: required(PROSE),
     fundedBy: required(idList),
   });

@@ -4,12 +4,10 @@ import {
   awardVaried,
   extendProvision,
   matchFundingPledged,
-  provisionExtended,
-} from '../../funding.test-builders';
-import { awardDecider } from '../award.decide';
+  provisionExtended, awardDeciderForSpecs } from '../../funding.test-builders';
 import { parseExtendProvision } from './extend-provision.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 describe('ExtendProvision', () => {
   describe('past the current provision end', () => {
@@ -63,6 +61,7 @@ describe('ExtendProvision', () => {
     const body = {
       awardId: 'dapi21-cleveland',
       newEnd: '2022-10',
+      decidedOn: '2021-07-31',
       reason: 'Match funding enables an additional five months of provision to the end of October 2022',
       fundedBy: ['m-opcc', 'm-hartlepool', 'm-stockton', 'm-redcar', 'm-middlesbrough'],
     };

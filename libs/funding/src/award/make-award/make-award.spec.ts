@@ -1,10 +1,9 @@
 import { deciderSpecification } from '@fundledger/testing';
-import { awardMade, makeAward, PROGRAMME_ID, programmeOpened } from '../../funding.test-builders';
+import { awardMade, makeAward, PROGRAMME_ID, programmeOpened, awardDeciderForSpecs } from '../../funding.test-builders';
 import { foldProgramme, initialProgrammeState } from '../../programme/programme.state';
-import { awardDecider } from '../award.decide';
 import { parseMakeAward } from './make-award.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 const openProgramme = foldProgramme([programmeOpened()]);
 
 describe('MakeAward', () => {

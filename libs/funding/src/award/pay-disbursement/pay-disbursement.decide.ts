@@ -1,13 +1,18 @@
 import { AlreadyExists, LedgerRuleBroken } from '../../errors/funding.errors';
 import type { PayDisbursement } from '../award.commands';
 import type { AwardEvent } from '../award.events';
-import { requireGrant, requireOpenAward } from '../award.guards';
+import { requireOpenAward, requireGrant, requireNotBefore, commitmentDated } from '../award.guards';
 import type { AwardState } from '../award.state';
 
 export const decidePayDisbursement = (state: AwardState, command: PayDisbursement): AwardEvent[] => {
   const award = requireOpenAward(state, command.awardId);
   const { awardId, grantId, disbursementId, amount, paidOn, reference } = command;
   const grant = requireGrant(award, grantId);
+  requireNotBefore(
+    'PAYMENT_BEFORE_COMMITMENT',
+    { field: 'paidOn', date: paidOn, what: `payment ${disbursementId}` },
+    commitmentDated(grant),
+  );
 
   // Unique within the award, not only the grant: a reversal names the disbursement alone.
   if (award.disbursements.has(disbursementId)) {

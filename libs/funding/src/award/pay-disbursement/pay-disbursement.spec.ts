@@ -4,12 +4,10 @@ import {
   disbursementPaid,
   disbursementReversed,
   grantCommitted,
-  payDisbursement,
-} from '../../funding.test-builders';
-import { awardDecider } from '../award.decide';
+  payDisbursement, awardDeciderForSpecs } from '../../funding.test-builders';
 import { parsePayDisbursement } from './pay-disbursement.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 describe('PayDisbursement', () => {
   describe('within the commitment', () => {

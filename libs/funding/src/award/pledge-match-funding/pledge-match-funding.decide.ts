@@ -7,7 +7,7 @@ import type { AwardState } from '../award.state';
 
 export const decidePledgeMatchFunding = (state: AwardState, command: PledgeMatchFunding): AwardEvent[] => {
   const award = requireOpenAward(state, command.awardId);
-  const { awardId, contributionId, contributor, amount, window, reference } = command;
+  const { awardId, contributionId, contributor, amount, pledgedOn, window, reference } = command;
 
   if (award.contributions.has(contributionId)) {
     throw new AlreadyExists(
@@ -39,6 +39,7 @@ export const decidePledgeMatchFunding = (state: AwardState, command: PledgeMatch
         contributionId,
         contributor,
         amount: amount.toString(),
+        pledgedOn,
         ...(window === undefined ? {} : { window }),
         ...(reference === undefined ? {} : { reference }),
       },

@@ -1,4 +1,5 @@
 import {
+  date,
   id,
   money,
   monthWindow,
@@ -16,6 +17,7 @@ export const parsePledgeMatchFunding = (raw: unknown): PledgeMatchFunding =>
     contributionId: required(id),
     contributor: required(organisation),
     amount: required(money()),
+    pledgedOn: required(date),
     window: optional(monthWindow),
     reference: optional(REFERENCE),
   });

@@ -1,9 +1,8 @@
 import { deciderSpecification } from '@fundledger/testing';
-import { awardClosed, awardMade, matchFundingPledged, pledgeMatchFunding } from '../../funding.test-builders';
-import { awardDecider } from '../award.decide';
+import { awardClosed, awardMade, matchFundingPledged, pledgeMatchFunding, awardDeciderForSpecs } from '../../funding.test-builders';
 import { parsePledgeMatchFunding } from './pledge-match-funding.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 describe('PledgeMatchFunding', () => {
   describe('a new contribution', () => {
@@ -57,6 +56,7 @@ describe('PledgeMatchFunding', () => {
       contributionId: 'm-hartlepool',
       contributor: { id: 'hartlepool-council', name: 'Hartlepool Borough Council' },
       amount: '15000.00',
+      pledgedOn: '2021-07-31',
       reference: 'Decision 2021-7335',
     };
 

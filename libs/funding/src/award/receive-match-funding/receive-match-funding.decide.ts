@@ -2,13 +2,18 @@ import { LedgerRuleBroken } from '../../errors/funding.errors';
 import type { ReceiveMatchFunding } from '../award.commands';
 import type { AwardEvent } from '../award.events';
 import { netPledged } from '../award.figures';
-import { requireContribution, requireOpenAward } from '../award.guards';
+import { requireOpenAward, requireContribution, requireNotBefore, pledgeDated } from '../award.guards';
 import type { AwardState } from '../award.state';
 
 export const decideReceiveMatchFunding = (state: AwardState, command: ReceiveMatchFunding): AwardEvent[] => {
   const award = requireOpenAward(state, command.awardId);
   const { awardId, contributionId, amount, receivedOn } = command;
   const contribution = requireContribution(award, contributionId);
+  requireNotBefore(
+    'RECEIPT_BEFORE_PLEDGE',
+    { field: 'receivedOn', date: receivedOn, what: `the receipt from contribution ${contributionId}` },
+    pledgeDated(contribution),
+  );
 
   // DESIGN §4: received ≤ pledged − withdrawn; money beyond the pledge needs a pledge of its own first.
   const receivedAfter = contribution.received.plus(amount);

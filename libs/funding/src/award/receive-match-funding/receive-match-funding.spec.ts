@@ -4,12 +4,10 @@ import {
   matchFundingPledged,
   matchFundingReceived,
   matchFundingWithdrawn,
-  receiveMatchFunding,
-} from '../../funding.test-builders';
-import { awardDecider } from '../award.decide';
+  receiveMatchFunding, awardDeciderForSpecs } from '../../funding.test-builders';
 import { parseReceiveMatchFunding } from './receive-match-funding.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 // 50.00 pledged, 10.00 withdrawn, 25.00 received: 15.00 still to come.
 const partlyReceived = [

@@ -4,12 +4,10 @@ import {
   awardMade,
   decisionRecorded,
   grantCommitted,
-  recordDecision,
-} from '../../funding.test-builders';
-import { awardDecider } from '../award.decide';
+  recordDecision, awardDeciderForSpecs } from '../../funding.test-builders';
 import { parseRecordDecision } from './record-decision.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 describe('RecordDecision', () => {
   // Cleveland's decision states grants of 296,617 while its lines sum to 295,617: recorded as published.

@@ -4,12 +4,10 @@ import {
   disbursementPaid,
   disbursementReversed,
   grantCommitted,
-  reverseDisbursement,
-} from '../../funding.test-builders';
-import { awardDecider } from '../award.decide';
+  reverseDisbursement, awardDeciderForSpecs } from '../../funding.test-builders';
 import { parseReverseDisbursement } from './reverse-disbursement.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 describe('ReverseDisbursement', () => {
   it('records the reversal of a payment', () =>

@@ -13,7 +13,7 @@ import type { AwardState } from '../award.state';
  */
 export const decideSetSpendProfile = (state: AwardState, command: SetSpendProfile): AwardEvent[] => {
   const award = requireOpenAward(state, command.awardId);
-  const { awardId, months } = command;
+  const { awardId, setOn, months } = command;
 
   const expected = provisionMonths(award);
   const missing = expected.filter((month) => !months.has(month));
@@ -32,5 +32,5 @@ export const decideSetSpendProfile = (state: AwardState, command: SetSpendProfil
   }
 
   const profile = Object.fromEntries(expected.map((month) => [month, (months.get(month) as Money).toString()]));
-  return [{ type: 'SpendProfileSet', data: { awardId, months: profile } }];
+  return [{ type: 'SpendProfileSet', data: { awardId, setOn, months: profile } }];
 };

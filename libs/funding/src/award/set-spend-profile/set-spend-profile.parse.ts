@@ -1,6 +1,7 @@
 import type { Month } from '@fundledger/calendar';
 import type { Money } from '@fundledger/money';
 import {
+  date,
   id,
   money,
   month,
@@ -33,5 +34,6 @@ const monthlyCosts: FieldParser<ReadonlyMap<Month, Money>> = (value, field, erro
 export const parseSetSpendProfile = (raw: unknown): SetSpendProfile =>
   parseCommandBody('SetSpendProfile', raw, {
     awardId: required(id),
+    setOn: required(date),
     months: required(monthlyCosts),
   });

@@ -1,9 +1,8 @@
 import { deciderSpecification } from '@fundledger/testing';
-import { awardMade, provisionExtended, setSpendProfile, spendProfileSet } from '../../funding.test-builders';
-import { awardDecider } from '../award.decide';
+import { awardMade, provisionExtended, setSpendProfile, spendProfileSet, awardDeciderForSpecs } from '../../funding.test-builders';
 import { parseSetSpendProfile } from './set-spend-profile.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 const shortAward = awardMade('300.00', { window: { start: '2021-10', end: '2021-12' } });
 
@@ -42,7 +41,7 @@ describe('SetSpendProfile', () => {
 
   describe('parsing a raw body', () => {
     it('reads months and allows a month costing nothing', () => {
-      const command = parseSetSpendProfile({ awardId: 'a', months: { '2021-10': '10.00', '2021-11': '0.00' } });
+      const command = parseSetSpendProfile({ awardId: 'a', setOn: '2021-08-01', months: { '2021-10': '10.00', '2021-11': '0.00' } });
       expect([...command.months].map(([month, cost]) => [month, cost.toString()])).toEqual([
         ['2021-10', '10.00'],
         ['2021-11', '0.00'],
@@ -51,7 +50,7 @@ describe('SetSpendProfile', () => {
 
     it('refuses unreal months and malformed costs, naming each', () =>
       expect(() =>
-        parseSetSpendProfile({ awardId: 'a', months: { '2021-13': '10.00', '2021-11': '1.001', '2021-12': 5 } }),
+        parseSetSpendProfile({ awardId: 'a', setOn: '2021-08-01', months: { '2021-13': '10.00', '2021-11': '1.001', '2021-12': 5 } }),
       ).toThrow(
         expect.objectContaining({
           fields: [
@@ -63,6 +62,6 @@ describe('SetSpendProfile', () => {
       ));
 
     it('refuses an empty profile', () =>
-      expect(() => parseSetSpendProfile({ awardId: 'a', months: {} })).toThrow('months: must list every provision month'));
+      expect(() => parseSetSpendProfile({ awardId: 'a', setOn: '2021-08-01', months: {} })).toThrow('months: must list every provision month'));
   });
 });

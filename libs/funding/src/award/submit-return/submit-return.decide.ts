@@ -21,8 +21,8 @@ export const decideSubmitReturn = (
   const award = requireMadeAward(state, command.awardId);
   const { awardId, financialYear, quarter, submittedOn, reason } = command;
   const { today, returnFigures } = context;
-  if (today === undefined || returnFigures === undefined) {
-    throw new Error(`SubmitReturn on award ${awardId} was decided without today's date or the return's figures`);
+  if (returnFigures === undefined) {
+    throw new Error(`SubmitReturn on award ${awardId} was decided without the return's figures`);
   }
 
   // A quarter has ended once its last day is over: payments can still be made on that day itself.
@@ -36,7 +36,7 @@ export const decideSubmitReturn = (
       { awardId, financialYear, quarter: String(quarter), quarterEnd, today },
     );
   }
-  if (submittedOn !== undefined && submittedOn <= quarterEnd) {
+  if (submittedOn <= quarterEnd) {
     throw new LedgerRuleBroken(
       'RETURN_QUARTER_NOT_ENDED',
       `${label} ends on ${quarterEnd}; a return dated ${submittedOn} would be submitted before the quarter ended`,
@@ -55,7 +55,7 @@ export const decideSubmitReturn = (
         figures: returnFigures.figures,
         figuresHash: returnFigures.figuresHash,
         version: earlier.length + 1,
-        submittedOn: submittedOn ?? today,
+        submittedOn,
         ...(reason === undefined ? {} : { reason }),
       },
     },

@@ -42,7 +42,7 @@ export const parseSubmitReturn = (raw: unknown): SubmitReturn =>
       awardId: required(id),
       financialYear: required(financialYear),
       quarter: required(quarter),
-      submittedOn: optional(date),
+      submittedOn: required(date),
       reason: optional(PROSE),
       varianceReasons: optional(varianceReasons),
     },

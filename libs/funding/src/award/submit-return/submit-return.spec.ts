@@ -1,17 +1,18 @@
 import { deciderSpecification } from '@fundledger/testing';
-import { AWARD_ID, awardClosed, awardMade } from '../../funding.test-builders';
+import { AWARD_ID, awardClosed, awardMade, awardDeciderForSpecs } from '../../funding.test-builders';
 import type { SubmitReturn } from '../award.commands';
 import { awardDecider, type AwardDecisionContext } from '../award.decide';
 import type { ReturnSubmitted } from '../award.events';
 import { parseSubmitReturn } from './submit-return.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 const submitReturn = (fields: Partial<Omit<SubmitReturn, 'type'>> = {}): SubmitReturn => ({
   type: 'SubmitReturn',
   awardId: AWARD_ID,
   financialYear: '2021-22',
   quarter: 3,
+  submittedOn: '2022-01-10',
   ...fields,
 });
 
@@ -34,19 +35,19 @@ const returnSubmitted = (data: Partial<ReturnSubmitted['data']> = {}): ReturnSub
 
 describe('SubmitReturn', () => {
   describe('for a quarter that has ended', () => {
-    it('records the figures and their hash as version 1, submitted today', () =>
+    it('records the figures and their hash as version 1, on the day it was submitted', () =>
       spec.given([awardMade()]).when(submitReturn(), on('2022-01-10')).then([returnSubmitted()]));
 
     it('records a later submission of the same quarter as the next version, with its reason', () =>
       spec
         .given([awardMade(), returnSubmitted()])
-        .when(submitReturn({ reason: 'December payment corrected' }), on('2022-01-20'))
+        .when(submitReturn({ submittedOn: '2022-01-20', reason: 'December payment corrected' }), on('2022-01-20'))
         .then([returnSubmitted({ version: 2, submittedOn: '2022-01-20', reason: 'December payment corrected' })]));
 
     it('numbers the versions of each quarter on their own', () =>
       spec
         .given([awardMade(), returnSubmitted(), returnSubmitted({ version: 2 })])
-        .when(submitReturn({ quarter: 4 }), on('2022-04-11'))
+        .when(submitReturn({ quarter: 4, submittedOn: '2022-04-11' }), on('2022-04-11'))
         .then([returnSubmitted({ quarter: 4, submittedOn: '2022-04-11' })]));
 
     it('keeps the date the return was submitted when it is recorded later', () =>
@@ -63,7 +64,7 @@ describe('SubmitReturn', () => {
     it('refuses on the last day of the quarter, when payments can still be made', () =>
       spec
         .given([awardMade()])
-        .when(submitReturn(), on('2021-12-31'))
+        .when(submitReturn({ submittedOn: '2021-12-31' }), on('2021-12-31'))
         .thenThrows(
           'RETURN_QUARTER_NOT_ENDED',
           'Q3 2021-22 ends on 2021-12-31; its return cannot be submitted on 2021-12-31, before the quarter has ended',
@@ -73,7 +74,7 @@ describe('SubmitReturn', () => {
     it('refuses Q4, which ends on 31 March of the following calendar year', () =>
       spec
         .given([awardMade()])
-        .when(submitReturn({ quarter: 4 }), on('2022-01-10'))
+        .when(submitReturn({ quarter: 4, submittedOn: '2022-01-10' }), on('2022-01-10'))
         .thenThrows('RETURN_QUARTER_NOT_ENDED', /^Q4 2021-22 ends on 2022-03-31/));
 
     it('refuses a submission dated before the quarter ended', () =>
@@ -89,13 +90,26 @@ describe('SubmitReturn', () => {
   it('answers that an award never made is not found', () =>
     spec.given([]).when(submitReturn(), on('2022-01-10')).thenThrows('AWARD_NOT_FOUND'));
 
-  it('fails loudly when the handler gave no date or figures, a wiring fault', () =>
+  it('refuses a return dated after today', () =>
+    spec
+      .given([awardMade()])
+      .when(submitReturn({ submittedOn: '2022-01-11' }), on('2022-01-10'))
+      .thenThrows('BUSINESS_DATE_IN_FUTURE', 'submittedOn 2022-01-11 is after today, 2022-01-10 (UK time): only what has happened can be recorded', {
+        details: { submittedOn: '2022-01-11', today: '2022-01-10' },
+      }));
+
+  it('fails loudly when the handler gave no figures, a wiring fault', () =>
     expect(() =>
       awardDecider.decide([awardMade()].reduce(awardDecider.evolve, awardDecider.initialState), submitReturn(), { today: '2022-01-10' }),
-    ).toThrow("SubmitReturn on award award-1 was decided without today's date or the return's figures"));
+    ).toThrow("SubmitReturn on award award-1 was decided without the return's figures"));
 
   describe('parsing a raw body', () => {
-    const body = { awardId: 'a', financialYear: '2021-22', quarter: 3 };
+    const body = { awardId: 'a', financialYear: '2021-22', quarter: 3, submittedOn: '2022-01-10' };
+
+    it('requires the date it was submitted', () =>
+      expect(() => parseSubmitReturn({ awardId: 'a', financialYear: '2021-22', quarter: 3 })).toThrow(
+        'invalid SubmitReturn: submittedOn: required',
+      ));
 
     it('reads the quarter as a number and leaves the optional fields out', () =>
       expect(parseSubmitReturn(body)).toEqual({ type: 'SubmitReturn', ...body }));

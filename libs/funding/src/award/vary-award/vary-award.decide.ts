@@ -3,12 +3,13 @@ import { LedgerRuleBroken } from '../../errors/funding.errors';
 import type { VaryAward } from '../award.commands';
 import type { AwardEvent } from '../award.events';
 import { availableFunding, committedTotal } from '../award.figures';
-import { requireOpenAward } from '../award.guards';
+import { requireOpenAward, requireNotBefore, awardDated } from '../award.guards';
 import type { AwardState } from '../award.state';
 
 export const decideVaryAward = (state: AwardState, command: VaryAward): AwardEvent[] => {
   const award = requireOpenAward(state, command.awardId);
-  const { awardId, newAmount, newWindowEnd, reason, reference } = command;
+  const { awardId, newAmount, newWindowEnd, effectiveOn, reason, reference } = command;
+  requireNotBefore('VARIATION_BEFORE_AWARD', { field: 'effectiveOn', date: effectiveOn, what: 'the variation' }, awardDated(award));
 
   // DESIGN §4: money unspent by the window's end is returnable, so moving the end earlier would rewrite the past.
   if (newWindowEnd !== undefined && compareMonths(newWindowEnd, award.window.end) < 0) {
@@ -49,6 +50,7 @@ export const decideVaryAward = (state: AwardState, command: VaryAward): AwardEve
         awardId,
         ...(newAmount === undefined ? {} : { newAmount: newAmount.toString() }),
         ...(newWindowEnd === undefined ? {} : { newWindowEnd }),
+        effectiveOn,
         reason,
         reference,
       },

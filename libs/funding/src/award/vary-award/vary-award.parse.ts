@@ -1,4 +1,5 @@
 import {
+  date,
   id,
   money,
   month,
@@ -18,6 +19,7 @@ export const parseVaryAward = (raw: unknown): VaryAward =>
       awardId: required(id),
       newAmount: optional(money()),
       newWindowEnd: optional(month),
+      effectiveOn: required(date),
       reason: required(PROSE),
       reference: required(REFERENCE),
     },

@@ -5,12 +5,10 @@ import {
   awardVaried,
   grantCommitted,
   matchFundingPledged,
-  varyAward,
-} from '../../funding.test-builders';
-import { awardDecider } from '../award.decide';
+  varyAward, awardDeciderForSpecs } from '../../funding.test-builders';
 import { parseVaryAward } from './vary-award.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 describe('VaryAward', () => {
   describe('changing the amount', () => {
@@ -89,6 +87,7 @@ describe('VaryAward', () => {
     const body = {
       awardId: 'dapi21-cleveland',
       newAmount: '200124.66',
+      effectiveOn: '2021-07-31',
       reason: 'Amount confirmed in the local decision differs from the national announcement (200,333.33)',
       reference: 'Decision 2021-7335',
     };

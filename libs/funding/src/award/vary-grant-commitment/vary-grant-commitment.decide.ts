@@ -2,14 +2,19 @@ import { LedgerRuleBroken } from '../../errors/funding.errors';
 import type { VaryGrantCommitment } from '../award.commands';
 import type { AwardEvent } from '../award.events';
 import { availableFunding, committedTotal } from '../award.figures';
-import { requireGrant, requireOpenAward } from '../award.guards';
+import { requireOpenAward, requireGrant, requireNotBefore, commitmentDated } from '../award.guards';
 import type { AwardState } from '../award.state';
 
 /** A commitment may be varied to 0.00 (its parser allows zero): a cancelled grant is normal and stays on record. */
 export const decideVaryGrantCommitment = (state: AwardState, command: VaryGrantCommitment): AwardEvent[] => {
   const award = requireOpenAward(state, command.awardId);
-  const { awardId, grantId, newAmount, reason } = command;
+  const { awardId, grantId, newAmount, effectiveOn, reason } = command;
   const grant = requireGrant(award, grantId);
+  requireNotBefore(
+    'VARIATION_BEFORE_COMMITMENT',
+    { field: 'effectiveOn', date: effectiveOn, what: `the variation of grant ${grantId}` },
+    commitmentDated(grant),
+  );
 
   if (newAmount.equals(grant.committed)) {
     throw new LedgerRuleBroken('NOTHING_TO_VARY', `grant ${grantId} is already committed at ${newAmount.format()}`, {
@@ -38,5 +43,5 @@ export const decideVaryGrantCommitment = (state: AwardState, command: VaryGrantC
     );
   }
 
-  return [{ type: 'GrantCommitmentVaried', data: { awardId, grantId, newAmount: newAmount.toString(), reason } }];
+  return [{ type: 'GrantCommitmentVaried', data: { awardId, grantId, newAmount: newAmount.toString(), effectiveOn, reason } }];
 };

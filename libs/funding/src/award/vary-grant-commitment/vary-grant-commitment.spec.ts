@@ -5,12 +5,10 @@ import {
   disbursementReversed,
   grantCommitmentVaried,
   grantCommitted,
-  varyGrantCommitment,
-} from '../../funding.test-builders';
-import { awardDecider } from '../award.decide';
+  varyGrantCommitment, awardDeciderForSpecs } from '../../funding.test-builders';
 import { parseVaryGrantCommitment } from './vary-grant-commitment.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 describe('VaryGrantCommitment', () => {
   describe('raising a commitment', () => {
@@ -71,7 +69,7 @@ describe('VaryGrantCommitment', () => {
   });
 
   describe('parsing a raw body', () => {
-    const body = { awardId: 'a', grantId: 'g-1', newAmount: '0.00', reason: 'Provider withdrew' };
+    const body = { awardId: 'a', grantId: 'g-1', newAmount: '0.00', effectiveOn: '2021-09-01', reason: 'Provider withdrew' };
 
     it('accepts zero, which cancels the commitment', () =>
       expect(parseVaryGrantCommitment(body).newAmount.isZero()).toBe(true));

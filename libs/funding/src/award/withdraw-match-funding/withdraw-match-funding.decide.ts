@@ -2,13 +2,18 @@ import { LedgerRuleBroken } from '../../errors/funding.errors';
 import type { WithdrawMatchFunding } from '../award.commands';
 import type { AwardEvent } from '../award.events';
 import { availableFunding, committedTotal, outstandingPledge } from '../award.figures';
-import { requireContribution, requireOpenAward } from '../award.guards';
+import { requireOpenAward, requireContribution, requireNotBefore, pledgeDated } from '../award.guards';
 import type { AwardState } from '../award.state';
 
 export const decideWithdrawMatchFunding = (state: AwardState, command: WithdrawMatchFunding): AwardEvent[] => {
   const award = requireOpenAward(state, command.awardId);
-  const { awardId, contributionId, amount, reason } = command;
+  const { awardId, contributionId, amount, withdrawnOn, reason } = command;
   const contribution = requireContribution(award, contributionId);
+  requireNotBefore(
+    'WITHDRAWAL_BEFORE_PLEDGE',
+    { field: 'withdrawnOn', date: withdrawnOn, what: `the withdrawal from contribution ${contributionId}` },
+    pledgeDated(contribution),
+  );
 
   // DESIGN §4: money already received cannot be withdrawn, only what is pledged and still unpaid.
   const unreceived = outstandingPledge(contribution);
@@ -32,5 +37,5 @@ export const decideWithdrawMatchFunding = (state: AwardState, command: WithdrawM
     );
   }
 
-  return [{ type: 'MatchFundingWithdrawn', data: { awardId, contributionId, amount: amount.toString(), reason } }];
+  return [{ type: 'MatchFundingWithdrawn', data: { awardId, contributionId, amount: amount.toString(), withdrawnOn, reason } }];
 };

@@ -1,4 +1,11 @@
-import { id, money, parseCommandBody, PROSE, required } from '../../input/command-body.parser';
+import {
+  date,
+  id,
+  money,
+  parseCommandBody,
+  PROSE,
+  required,
+} from '../../input/command-body.parser';
 import type { WithdrawMatchFunding } from '../award.commands';
 
 export const parseWithdrawMatchFunding = (raw: unknown): WithdrawMatchFunding =>
@@ -6,5 +13,6 @@ export const parseWithdrawMatchFunding = (raw: unknown): WithdrawMatchFunding =>
     awardId: required(id),
     contributionId: required(id),
     amount: required(money()),
+    withdrawnOn: required(date),
     reason: required(PROSE),
   });

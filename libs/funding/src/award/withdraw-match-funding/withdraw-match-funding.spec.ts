@@ -5,12 +5,10 @@ import {
   matchFundingPledged,
   matchFundingReceived,
   matchFundingWithdrawn,
-  withdrawMatchFunding,
-} from '../../funding.test-builders';
-import { awardDecider } from '../award.decide';
+  withdrawMatchFunding, awardDeciderForSpecs } from '../../funding.test-builders';
 import { parseWithdrawMatchFunding } from './withdraw-match-funding.parse';
 
-const spec = deciderSpecification(awardDecider);
+const spec = deciderSpecification(awardDeciderForSpecs);
 
 describe('WithdrawMatchFunding', () => {
   describe('what is pledged and not yet received', () => {
@@ -66,7 +64,7 @@ describe('WithdrawMatchFunding', () => {
 
   describe('parsing a raw body', () => {
     it('requires a reason', () =>
-      expect(() => parseWithdrawMatchFunding({ awardId: 'a', contributionId: 'm', amount: '1.00', reason: '  ' })).toThrow(
+      expect(() => parseWithdrawMatchFunding({ awardId: 'a', contributionId: 'm', amount: '1.00', withdrawnOn: '2021-12-15', reason: '  ' })).toThrow(
         'invalid WithdrawMatchFunding: reason: must not be blank',
       ));
   });

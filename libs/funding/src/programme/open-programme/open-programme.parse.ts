@@ -1,4 +1,5 @@
 import {
+  date,
   financialYear,
   id,
   money,
@@ -16,4 +17,5 @@ export const parseOpenProgramme = (raw: unknown): OpenProgramme =>
     funder: required(organisation),
     envelope: required(money()),
     financialYear: required(financialYear),
+    openedOn: required(date),
   });

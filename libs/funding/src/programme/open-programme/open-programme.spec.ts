@@ -1,10 +1,9 @@
 import { deciderSpecification } from '@fundledger/testing';
-import { openProgramme, programmeOpened } from '../../funding.test-builders';
-import { programmeDecider } from '../programme.decide';
+import { openProgramme, programmeOpened, programmeDeciderForSpecs } from '../../funding.test-builders';
 import { foldProgramme } from '../programme.state';
 import { parseOpenProgramme } from './open-programme.parse';
 
-const spec = deciderSpecification(programmeDecider);
+const spec = deciderSpecification(programmeDeciderForSpecs);
 
 describe('OpenProgramme', () => {
   it('opens a programme never opened', () => spec.given([]).when(openProgramme()).then([programmeOpened()]));
@@ -25,6 +24,7 @@ describe('OpenProgramme', () => {
       funder: { id: 'home-office', name: 'Home Office' },
       envelope: '11300000.00',
       financialYear: '2021-22',
+      openedOn: '2021-07-01',
     };
 
     it('reads the national fixture entry', () => {
