@@ -188,6 +188,36 @@ describe('reports (HTTP and the built CLI)', () => {
     });
   });
 
+  describe('as of a business date', () => {
+    it('?asOf answers with what had happened by then, and says so in the body and the headers', async () => {
+      // The fixtures date the national award 2021-07-01 and Cleveland's decision, and all it records, 2021-07-31.
+      const response = await get(`/awards/${CLEVELAND}?asOf=2021-07-30`).expect(200);
+      expect(response.body).toMatchObject({ awarded: { current: '200333.33' }, committed: '0.00' });
+      expect(response.body.answeredAt).toMatchObject({ asOf: '2021-07-30', knownAt: null });
+      expect(response.headers['x-ledger-as-of']).toBe('2021-07-30');
+    });
+
+    it('combines asOf with knownAt: as of the decision, as known before it was recorded', async () => {
+      const response = await get(`/awards/${CLEVELAND}?asOf=2021-07-31&knownAt=${beforeCleveland}`).expect(200);
+      expect(response.body.awarded.current).toBe('200333.33');
+      expect(response.body.answeredAt).toMatchObject({ asOf: '2021-07-31', knownAt: beforeCleveland });
+    });
+
+    it('refuses an asOf that is not a date, or still to come', async () => {
+      await get(`/awards/${CLEVELAND}?asOf=2022-02-30`).expect(400);
+      const future = await get(`/awards/${CLEVELAND}?asOf=2999-01-01`).expect(400);
+      expect(future.body).toMatchObject({ code: 'INVALID_READ_POINT' });
+    });
+
+    it('gives the year-end figures of 2021-22 per award, as JSON and CSV', async () => {
+      const response = await get(`/year-end/2021-22?award=${CLEVELAND}`).expect(200);
+      expect(response.body).toMatchObject({ financialYear: '2021-22', asOf: '2022-03-31', answeredAt: { asOf: '2022-03-31' } });
+      expect(response.body.awards[0]).toMatchObject({ awardId: CLEVELAND, grantCommitmentsOutstanding: '295617.00' });
+      const csv = await get(`/year-end/2021-22?format=csv`).expect(200);
+      expect(csv.text.split('\n').filter(Boolean)).toHaveLength(1 + 25 + 1);
+    });
+  });
+
   describe('refusals', () => {
     it('400 for asAt and position together', async () => {
       const response = await get(`/awards/${CLEVELAND}?asAt=${beforeCleveland}&position=3`).expect(400);

@@ -27,6 +27,7 @@ import { Command, Option } from 'commander';
 import { print, withSession } from './cli.session';
 import { readLedger, readPointOf, withReadPointOptions } from './read-point.options';
 import { reportReturnAction } from './report-return';
+import { reportYearEndAction } from './report-year-end';
 
 /** A usage mistake (a missing --award, an unknown kind) exits 2; a report that cannot be made exits 1. */
 const USAGE_EXIT_CODE = 2;
@@ -45,9 +46,13 @@ interface ReportOptions extends ReadPointInput {
   readonly output?: string;
   readonly version?: string;
   readonly draft?: boolean;
+  // `report year-end` only (report-year-end.ts)
+  readonly financialYear?: string;
 }
 
 const RETURN_KIND = 'return (the Home Office return of an award for a quarter: --award, --year, --quarter; json, csv or xlsx)';
+const YEAR_END_KIND =
+  'year-end (each award\'s figures for the statement of accounts as of 31 March: --financial-year, optionally --award)';
 
 /** One report in its three formats; `json` is what the HTTP API answers. */
 interface Rendered {
@@ -118,8 +123,9 @@ const endLine = (text: string): string => (text.endsWith('\n') ? text : `${text}
 export const reportCommand = (): Command =>
   withReadPointOptions(new Command('report'))
     .description('print a report, computed by folding the log (the service need not be running)')
-    .argument('<kind>', `one of: ${[...Object.entries(KINDS).map(([kind, { description }]) => `${kind} (${description})`), RETURN_KIND].join('; ')}`)
-    .option('--award <id>', 'the award, for position, funded-months, decisions and return')
+    .argument('<kind>', `one of: ${[...Object.entries(KINDS).map(([kind, { description }]) => `${kind} (${description})`), RETURN_KIND, YEAR_END_KIND].join('; ')}`)
+    .option('--award <id>', 'the award, for position, funded-months, decisions and return (and year-end, to pick one)')
+    .option('--financial-year <YYYY-YY>', 'the UK financial year, for year-end')
     .option('--programme <id>', 'the programme, for programme')
     .option('--organisation <id>', 'the contributing organisation, for contributor')
     .option('--year <YYYY-YY>', 'the UK financial year, for return')
@@ -131,10 +137,11 @@ export const reportCommand = (): Command =>
     .action((kindName: string, options: ReportOptions, command: Command) => {
       const point = readPointOf(command, options);
       if (kindName === 'return') return reportReturnAction(command, options, point);
+      if (kindName === 'year-end') return reportYearEndAction(command, options, point);
       if (options.format === 'xlsx') command.error('fundledger: --format xlsx is for report return only', { exitCode: USAGE_EXIT_CODE });
       const kind = KINDS[kindName];
       if (kind === undefined) {
-        command.error(`fundledger: report: unknown kind '${kindName}'; expected one of ${[...Object.keys(KINDS), 'return'].join(', ')}`, {
+        command.error(`fundledger: report: unknown kind '${kindName}'; expected one of ${[...Object.keys(KINDS), 'return', 'year-end'].join(', ')}`, {
           exitCode: USAGE_EXIT_CODE,
         });
       }

@@ -4,5 +4,6 @@ export * from './award-position';
 export * from './programme-totals';
 export * from './contributor-statement';
 export * from './decision-checks';
+export * from './year-end';
 export * from './read-models';
 export { monthLabel, renderColumns, renderFigures, type Align } from './report-table';

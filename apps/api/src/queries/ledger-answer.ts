@@ -4,9 +4,11 @@ import {
   isCurrent,
   LEDGER_READER,
   parseReadPoint,
+  readYearEnd,
   type LedgerReader,
   type LedgerSnapshot,
   type AnsweredAt,
+  type YearEndReport,
 } from '@fundledger/projections';
 import { Inject, Injectable } from '@nestjs/common';
 import { RequestRefused } from '../errors/request-refused.error';
@@ -44,6 +46,14 @@ export class LedgerAnswers {
       ? await this.reader.current(minPosition === undefined ? {} : { minPosition: BigInt(minPosition) })
       : await this.reader.at(point);
     return { snapshot, answeredAt: answeredAtOf(snapshot, point), when: describeReadPoint(point) };
+  }
+
+  /** The year-end figures of a financial year (as of its 31 March, as known at the point asked for). */
+  async readYearEnd(financialYear: string, query: LedgerQueryDto, awardId?: string): Promise<LedgerAnswer & { report: YearEndReport }> {
+    const point = parseReadPoint(query, this.reader.today());
+    const { report, snapshot } = await readYearEnd(this.reader, financialYear, point, awardId);
+    const at = { ...point, asOf: report.asOf };
+    return { snapshot, report, answeredAt: answeredAtOf(snapshot, at), when: describeReadPoint(at) };
   }
 
   /** The report as JSON (with `answeredAt`) or CSV; the position travels in headers either way. */

@@ -43,6 +43,8 @@ export const awardPositionToCsv = (report: AwardPositionReport): string => {
     award('paid', report.paid),
     award('unpaid commitments', report.unpaidCommitments),
     award('uncommitted headroom', report.uncommittedHeadroom),
+    // Flagged, not refused: a late invoice paid after provision ended (or before it began).
+    ...report.paymentsOutsideProvision.map((p) => ['payment outside provision', p.disbursementId, p.paidOn, p.grantId, p.amount]),
   ];
   return stringify([['section', 'id', 'organisation', 'figure', 'amount'], ...rows]);
 };

@@ -1,4 +1,4 @@
-import type { Month } from '@fundledger/calendar';
+import { compareMonths, monthOfDate, type Month } from '@fundledger/calendar';
 import {
   availableFunding,
   committedTotal,
@@ -11,10 +11,11 @@ import {
   provisionPeriod,
   uncommittedFunding,
   unpaidCommitment,
+  type Award,
   type Organisation,
 } from '@fundledger/funding';
 import { Money } from '@fundledger/money';
-import type { AmountHistoryEntry, AwardView, ExtensionAsRecorded } from '../ledger/ledger-view';
+import type { AmountHistoryEntry, AwardView, ExtensionAsRecorded, InferredBusinessDate } from '../ledger/ledger-view';
 
 /** All money as fixed 2-dp strings, as on the wire. */
 export interface AwardPositionReport {
@@ -50,14 +51,30 @@ export interface AwardPositionReport {
   readonly unpaidCommitments: string;
   /** Available funding not yet committed. */
   readonly uncommittedHeadroom: string;
+  /**
+   * Payments (not reversed) dated outside the provision months: accepted, because late invoices happen,
+   * but flagged for the finance officer and the funder.
+   */
+  readonly paymentsOutsideProvision: readonly PaymentOutsideProvision[];
   readonly decisions: number;
   readonly certificates: number;
   readonly closure?: { readonly closedOn: string; readonly underspendReturned: string };
+  /** Business dates inferred from when events of schemaVersion 1 were recorded: used as dated, but not stated. */
+  readonly businessDatesInferred: readonly InferredBusinessDate[];
+}
+
+export interface PaymentOutsideProvision {
+  readonly disbursementId: string;
+  readonly grantId: string;
+  readonly amount: string;
+  readonly paidOn: string;
+  readonly provision: { readonly start: Month; readonly end: Month };
 }
 
 export interface ContributionPosition {
   readonly contributionId: string;
   readonly contributor: Organisation;
+  readonly pledgedOn: string;
   readonly pledged: string;
   readonly received: string;
   readonly withdrawn: string;
@@ -72,6 +89,7 @@ export interface GrantPosition {
   readonly grantId: string;
   readonly grantee: Organisation;
   readonly purpose: string;
+  readonly committedOn: string;
   readonly committed: string;
   /** Net of reversals. */
   readonly paid: string;
@@ -100,6 +118,7 @@ export const awardPositionReport = (view: AwardView): AwardPositionReport => {
       contributors: contributions.map((c) => ({
         contributionId: c.contributionId,
         contributor: c.contributor,
+        pledgedOn: c.pledgedOn,
         pledged: text(c.pledged),
         received: text(c.received),
         withdrawn: text(c.withdrawn),
@@ -118,6 +137,7 @@ export const awardPositionReport = (view: AwardView): AwardPositionReport => {
       grantId: g.grantId,
       grantee: g.grantee,
       purpose: g.purpose,
+      committedOn: g.committedOn,
       committed: text(g.committed),
       paid: text(g.paid),
       unpaid: text(unpaidCommitment(g)),
@@ -126,10 +146,24 @@ export const awardPositionReport = (view: AwardView): AwardPositionReport => {
     paid: text(paidTotal(award)),
     unpaidCommitments: text(Money.sum(grants.map(unpaidCommitment))),
     uncommittedHeadroom: text(uncommittedFunding(award)),
+    paymentsOutsideProvision: paymentsOutsideProvision(award),
     decisions: award.decisions.length,
     certificates: award.certificates.length,
     ...(award.closure === undefined
       ? {}
       : { closure: { closedOn: award.closure.closedOn, underspendReturned: text(award.closure.underspendReturned) } }),
+    businessDatesInferred: view.inferredDates,
   };
+};
+
+/** Payments standing (not reversed) whose paidOn falls outside the provision months. */
+export const paymentsOutsideProvision = (award: Award): PaymentOutsideProvision[] => {
+  const provision = provisionPeriod(award);
+  const outside = (paidOn: string): boolean => {
+    const month = monthOfDate(paidOn);
+    return compareMonths(month, provision.start) < 0 || compareMonths(month, provision.end) > 0;
+  };
+  return [...award.disbursements.values()]
+    .filter((d) => !d.reversed && outside(d.paidOn))
+    .map((d) => ({ disbursementId: d.disbursementId, grantId: d.grantId, amount: text(d.amount), paidOn: d.paidOn, provision }));
 };

@@ -74,7 +74,7 @@ describe('award position', () => {
       const table = awardPositionToTable(report);
       expect(table).toContain('Available funding:');
       expect(table).toMatch(/Available funding:\s+£126,000\.00/);
-      expect(table).toMatch(/m-b\s+Council B\s+Apr 2022 to Jun 2022\s+£10,000\.00\s+£0\.00\s+£4,000\.00\s+£6,000\.00/);
+      expect(table).toMatch(/m-b\s+Council B\s+2021-07-31\s+Apr 2022 to Jun 2022\s+£10,000\.00\s+£0\.00\s+£4,000\.00\s+£6,000\.00/);
       expect(table).toMatch(/Total\s+£120,000\.00\s+£10,000\.00\s+£110,000\.00/);
       const csv = awardPositionToCsv(report).split('\n');
       expect(csv[0]).toBe('section,id,organisation,figure,amount');
@@ -82,6 +82,26 @@ describe('award position', () => {
       expect(csv).toContain("grant,g-2,My Sister's Place,unpaid,30000.00");
       expect(csv).toContain('award,award-1,OPCC X,uncommitted headroom,6000.00');
     });
+  });
+
+  describe('when a payment is dated outside the provision months (a late invoice)', () => {
+    const report = awardPositionReport(
+      awardViewOf([
+        ...history,
+        { type: 'PayDisbursement', grantId: 'g-2', disbursementId: 'd-late', amount: '300.00', paidOn: '2022-08-03', reference: 'Late' },
+      ]),
+    );
+
+    it('counts it as paid and flags it, with the provision it falls outside', () => {
+      expect(report.paid).toBe('10300.00');
+      expect(report.paymentsOutsideProvision).toEqual([
+        { disbursementId: 'd-late', grantId: 'g-2', amount: '300.00', paidOn: '2022-08-03', provision: { start: '2021-10', end: '2022-06' } },
+      ]);
+      expect(awardPositionToTable(report)).toContain('! Payment d-late of £300.00 on 2022-08-03 is outside provision (2021-10 to 2022-06)');
+    });
+
+    it('flags nothing for payments within provision', () =>
+      expect(awardPositionReport(awardViewOf(history)).paymentsOutsideProvision).toEqual([]));
   });
 
   describe('when the award is closed', () => {

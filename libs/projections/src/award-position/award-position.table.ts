@@ -9,35 +9,36 @@ export const awardPositionToTable = (report: AwardPositionReport): string => {
   const { matchFunding: match, provision } = report;
   const history = report.awarded.history.map((entry, i) =>
     i === 0
-      ? `  ${gbp(entry.amount)} awarded (${entry.reference ?? 'no reference'})`
-      : `  varied to ${gbp(entry.amount)} (${[entry.reference, entry.reason].filter(Boolean).join(': ')})`,
+      ? `  ${entry.effectiveOn}: ${gbp(entry.amount)} awarded (${entry.reference ?? 'no reference'})`
+      : `  ${entry.effectiveOn}: varied to ${gbp(entry.amount)} (${[entry.reference, entry.reason].filter(Boolean).join(': ')})`,
   );
   const extensions = provision.extensions.map(
-    (e) => `  extended to ${monthLabel(e.newEnd)}, funded by ${e.fundedBy.join(', ')}: ${e.reason}`,
+    (e) => `  ${e.decidedOn}: extended to ${monthLabel(e.newEnd)}, funded by ${e.fundedBy.join(', ')}: ${e.reason}`,
   );
   const contributors = renderColumns(
-    ['Contribution', 'Contributor', 'Window', 'Pledged', 'Received', 'Withdrawn', 'Outstanding'],
+    ['Contribution', 'Contributor', 'Pledged on', 'Window', 'Pledged', 'Received', 'Withdrawn', 'Outstanding'],
     [
       ...match.contributors.map((c) => [
         c.contributionId,
         c.contributor.name,
+        c.pledgedOn,
         `${monthLabel(c.window.start)} to ${monthLabel(c.window.end)}${c.windowFollowsProvision ? ' (provision)' : ''}`,
         gbp(c.pledged),
         gbp(c.received),
         gbp(c.withdrawn),
         gbp(c.outstanding),
       ]),
-      ['Total', '', '', gbp(match.pledged), gbp(match.received), gbp(match.withdrawn), gbp(match.outstanding)],
+      ['Total', '', '', '', gbp(match.pledged), gbp(match.received), gbp(match.withdrawn), gbp(match.outstanding)],
     ],
-    ['left', 'left', 'left', 'right', 'right', 'right', 'right'],
+    ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'right'],
   );
   const grants = renderColumns(
-    ['Grant', 'Grantee', 'Committed', 'Paid', 'Unpaid'],
+    ['Grant', 'Grantee', 'Committed on', 'Committed', 'Paid', 'Unpaid'],
     [
-      ...report.grants.map((g) => [g.grantId, g.grantee.name, gbp(g.committed), gbp(g.paid), gbp(g.unpaid)]),
-      ['Total', '', gbp(report.committed), gbp(report.paid), gbp(report.unpaidCommitments)],
+      ...report.grants.map((g) => [g.grantId, g.grantee.name, g.committedOn, gbp(g.committed), gbp(g.paid), gbp(g.unpaid)]),
+      ['Total', '', '', gbp(report.committed), gbp(report.paid), gbp(report.unpaidCommitments)],
     ],
-    ['left', 'left', 'right', 'right', 'right'],
+    ['left', 'left', 'left', 'right', 'right', 'right'],
   );
   return [
     `Award ${report.awardId} (${report.status}): ${report.funder.name} to ${report.recipient.name}`,
@@ -66,6 +67,12 @@ export const awardPositionToTable = (report: AwardPositionReport): string => {
     ...(match.contributors.length > 0 ? contributors : ['No match funding pledged.']),
     '',
     ...(report.grants.length > 0 ? grants : ['No grants committed.']),
+    ...report.paymentsOutsideProvision.map(
+      (p) => `! Payment ${p.disbursementId} of ${gbp(p.amount)} on ${p.paidOn} is outside provision (${p.provision.start} to ${p.provision.end})`,
+    ),
+    ...report.businessDatesInferred.map(
+      (d) => `* ${d.type} at position ${d.position}: ${d.field} ${d.date} inferred from when it was recorded (no date was stated)`,
+    ),
     '',
   ].join('\n');
 };
