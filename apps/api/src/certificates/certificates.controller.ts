@@ -31,11 +31,13 @@ export class CertificatesController {
     summary: "Certify a recorded decision's budget (Section 151 officer)",
     description:
       'Pins the award position and reconciliation totals at the current stream revision, with their sha256; ' +
-      'any later financial event makes the certificate stale.',
+      'a later change to a certified budget figure makes the certificate stale (payments and receipts do not).',
     body: CertifyBudgetDto,
     examples: CERTIFY_BUDGET_EXAMPLES,
     refusedWhen:
-      '(d) is not stated (REGULATIONS_NOT_COMPLIED), or the decision is not recorded on the award (DECISION_NOT_RECORDED).',
+      '(d) is not stated (REGULATIONS_NOT_COMPLIED), the decision is not recorded on the award (DECISION_NOT_RECORDED), ' +
+      'a mismatch or planned shortfall is not acknowledged (ACKNOWLEDGEMENT_REQUIRED), or one acknowledged does not apply ' +
+      '(ACKNOWLEDGEMENT_NOT_APPLICABLE).',
   })
   certify(@Param('awardId') awardId: string, @Body() body: CertifyBudgetDto, @CommandOrigin() origin: Origin) {
     return this.commands.send('CertifyBudget', body, { awardId }, origin);

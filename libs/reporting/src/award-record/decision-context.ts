@@ -19,10 +19,11 @@ export const figuresContextFor = (
 ): AwardDecisionContext => {
   if (record === undefined) return {};
   switch (command.type) {
-    case 'CertifyBudget':
-      return {
-        certification: { ...pinFigures(certificationFigures(record.view)), atRevision: Number(record.view.revision) },
-      };
+    case 'CertifyBudget': {
+      const figures = certificationFigures(record.view);
+      const shortfall = { planned: String(figures.plannedShortfall), firstMonth: figures.firstShortfallMonth as string | null };
+      return { certification: { ...pinFigures(figures), atRevision: Number(record.view.revision), shortfall } };
+    }
     case 'SubmitReturn': {
       const { financialYear, quarter, varianceReasons } = command;
       const options = varianceReasons === undefined ? {} : { varianceReasons };
