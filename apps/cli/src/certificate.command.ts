@@ -1,12 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
-import {
-  certificateToJson,
-  formatFigure,
-  readCertificate,
-  renderCertificatePdf,
-  type CertificateReading,
-} from '@fundledger/reporting';
+import { certificateDocument, certificateToJson, readCertificate, renderCertificatePdf, renderDocumentText } from '@fundledger/reporting';
 import { Command, Option } from 'commander';
 import { readAwardRecord } from './award-record.read';
 import { print, withSession } from './cli.session';
@@ -20,21 +14,6 @@ interface CertificateOptions extends AsAtOptions {
 }
 
 const USAGE_EXIT_CODE = 2;
-
-const describe = (reading: CertificateReading): string[] => {
-  const { certificate, status } = reading;
-  const { data } = certificate;
-  return [
-    `Certificate ${certificate.index} of award ${reading.awardId}: decision ${data.decisionRef}, basis (${data.basis})`,
-    `Certified on ${data.certifiedOn} by ${data.officer.name}, at stream revision ${data.atRevision}`,
-    `Figures sha256 ${data.figuresHash}${status.figuresHashVerified ? '' : ' (DOES NOT MATCH the figures recorded)'}`,
-    status.status === 'current'
-      ? `Status: current at revision ${status.asAtRevision}`
-      : `Status: STALE at revision ${status.asAtRevision}: ${status.eventsSince.length} financial event(s) since`,
-    ...status.eventsSince.map((e) => `  revision ${e.revision} ${e.recordedAt} ${e.type}: ${e.summary}`),
-    ...status.changes.map((c) => `  ${c.label}: ${formatFigure(c.before)} -> ${formatFigure(c.after)}`),
-  ];
-};
 
 export const certificateCommand = (): Command =>
   new Command('certificate')
@@ -57,10 +36,10 @@ export const certificateCommand = (): Command =>
         const index = options.index === undefined ? issued : Number(options.index);
         const reading = readCertificate(record, index);
         if (reading === undefined) throw new Error(`award ${options.award} has no certificate ${index} (${issued} issued)`);
-        if (options.format === 'json') print(JSON.stringify(certificateToJson(reading), null, 2));
-        else describe(reading).forEach((line) => print(line));
+        if (options.format === 'json') print(JSON.stringify(certificateToJson(reading, record), null, 2));
+        else renderDocumentText(certificateDocument(reading, record)).forEach((line) => print(line));
         if (options.pdf !== undefined) {
-          writeFileSync(options.pdf, await renderCertificatePdf(reading, record.view));
+          writeFileSync(options.pdf, await renderCertificatePdf(reading, record));
           process.stderr.write(`fundledger: certificate ${index} written to ${options.pdf}\n`);
         }
       });
