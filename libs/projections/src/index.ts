@@ -6,3 +6,4 @@ export * from './contributor-statement';
 export * from './decision-checks';
 export * from './read-models';
 export { monthLabel, renderColumns, renderFigures, type Align } from './report-table';
+export { toCsv, neutraliseCsvCell } from './csv/csv';

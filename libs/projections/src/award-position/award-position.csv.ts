@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../csv/csv';
 import type { AwardPositionReport } from './award-position.report';
 
 /**
@@ -44,5 +44,5 @@ export const awardPositionToCsv = (report: AwardPositionReport): string => {
     award('unpaid commitments', report.unpaidCommitments),
     award('uncommitted headroom', report.uncommittedHeadroom),
   ];
-  return stringify([['section', 'id', 'organisation', 'figure', 'amount'], ...rows]);
+  return toCsv([['section', 'id', 'organisation', 'figure', 'amount'], ...rows]);
 };

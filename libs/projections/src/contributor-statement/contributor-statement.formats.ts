@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../csv/csv';
 import { Money } from '@fundledger/money';
 import { renderColumns } from '../report-table';
 import type { ContributorStatement } from './contributor-statement.report';
@@ -7,7 +7,7 @@ const FIGURES = ['pledged', 'received', 'withdrawn', 'outstanding', 'used'] as c
 const heading = (figure: string): string => figure.charAt(0).toUpperCase() + figure.slice(1);
 
 export const contributorStatementToCsv = (statement: ContributorStatement): string =>
-  stringify([
+  toCsv([
     ['awardId', 'contributionId', ...FIGURES, 'monthsFunded'],
     ...statement.contributions.map((c) => [c.awardId, c.contributionId, ...FIGURES.map((f) => c[f]), c.monthsFunded]),
     ['total', '', ...FIGURES.map((f) => statement.totals[f]), statement.totals.monthsFunded],

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '@fundledger/projections';
 import type { HomeOfficeReturn, SourceAmount, SpendSplit } from './home-office-return.report';
 
 type Row = [section: string, line: string, period: string, value: string, note: string];
@@ -62,5 +62,5 @@ export const homeOfficeReturnToCsv = (r: HomeOfficeReturn): string => {
     ['forecast lapse', 'funder (returnable)', 'window end', r.forecastLapse.funder, ''],
     ['forecast lapse', 'total', 'window end', r.forecastLapse.total, ''],
   ];
-  return stringify([['section', 'line', 'period', 'value', 'note'], ...rows]);
+  return toCsv([['section', 'line', 'period', 'value', 'note'], ...rows]);
 };
