@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { InvalidCalendarValueError, parseFinancialYear } from '@fundledger/calendar';
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
-import { homeOfficeReturnToCsv, homeOfficeReturnToXlsx, readReturn } from '@fundledger/reporting';
+import { readReturn, renderReturn } from '@fundledger/reporting';
 import type { Command } from 'commander';
 import { readAwardRecord } from './award-record.read';
 import { withSession } from './cli.session';
@@ -32,7 +32,9 @@ const usageProblem = (options: ReturnReportOptions): string | undefined => {
     throw error;
   }
   if (!['1', '2', '3', '4'].includes(options.quarter ?? '')) return `--quarter must be 1, 2, 3 or 4; got '${options.quarter ?? ''}'`;
-  if (options.format === 'xlsx' && options.output === undefined) return 'report return --format xlsx needs --output <file>';
+  if ((options.format === 'xlsx' || options.format === 'pdf') && options.output === undefined) {
+    return `report return --format ${options.format} needs --output <file>`;
+  }
   if (options.version !== undefined && !/^[1-9][0-9]{0,5}$/.test(options.version)) {
     return `--version must be a version number like 1; got '${options.version}'`;
   }
@@ -43,7 +45,7 @@ const usageProblem = (options: ReturnReportOptions): string | undefined => {
 /**
  * `report return`: the Home Office return of an award's quarter, folded from the award's stream — the
  * latest submission, a given --version, or the live figures (nothing submitted, or --draft) — as
- * JSON (what the API answers), CSV or xlsx, on stdout or in --output.
+ * JSON (what the API answers), CSV, xlsx or PDF, on stdout or in --output.
  */
 export const reportReturnAction = (command: Command, options: ReturnReportOptions): Promise<void> => {
   const problem = usageProblem(options);
@@ -55,13 +57,8 @@ export const reportReturnAction = (command: Command, options: ReturnReportOption
     const version = options.version === undefined ? undefined : Number(options.version);
     const reading = readReturn(record, year, quarter, { version, draft: options.draft === true });
     if (reading === undefined) throw new Error(`Q${quarter} ${year} of award ${awardId} has no submitted version ${version}`);
-    const { report, ...about } = reading;
-    const output =
-      options.format === 'xlsx'
-        ? await homeOfficeReturnToXlsx(report)
-        : options.format === 'csv'
-          ? homeOfficeReturnToCsv(report)
-          : `${JSON.stringify({ ...about, return: report }, null, 2)}\n`;
+    const format = options.format === 'xlsx' || options.format === 'csv' || options.format === 'pdf' ? options.format : 'json';
+    const output = await renderReturn(reading, record, format);
     if (options.output === undefined) {
       process.stdout.write(output);
       return;

@@ -12,8 +12,8 @@ import type { ReturnReading } from './home-office-return.versions';
  */
 export const FORECAST_LAPSE_EXPLANATION =
   "This is the money that would be unused when each source's window ends if actual spend to date and the forecast " +
-  "for the rest of the funder's window hold. A budget certificate's \"would lapse\" is a different figure: what would " +
-  'be unused under the planned profile at certification, before any money was spent.';
+  "for the rest of the funder's window hold. A budget certificate's lapse is a different figure: what would be " +
+  'unused under the planned profile at certification, before any money was spent.';
 
 export const quarterLabel = (r: HomeOfficeReturn): string => `Q${r.quarter} ${r.financialYear}`;
 
