@@ -185,7 +185,7 @@ export const homeOfficeReturnToXlsx = async (r: HomeOfficeReturn, identity: read
   s.gap();
 
   const profile = r.forecast.spendProfile === 'set' ? 'spend profile' : 'committed total spread evenly';
-  s.row([`Forecast to the end of the funder's window (${profile})`, 'Planned', 'Funder', 'Match funding', 'Not met'], {
+  s.row(["Forecast to the end of the funder's window", 'Planned', 'Funder', 'Match funding', 'Not met', `Planned as: ${profile}`], {
     bold: true,
   });
   const firstForecast = s.cursor;
