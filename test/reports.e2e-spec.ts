@@ -138,7 +138,7 @@ describe('reports (HTTP and the built CLI)', () => {
     it("lists Hartlepool's pledge to Cleveland and what it pays for", async () => {
       const response = await get('/contributors/hartlepool-council/statement').expect(200);
       expect(response.body.contributions).toEqual([
-        expect.objectContaining({ awardId: CLEVELAND, contributionId: 'm-hartlepool', pledged: '15000.00', used: '15000.00' }),
+        expect.objectContaining({ awardId: CLEVELAND, contributionId: 'm-hartlepool', pledged: '15000.00', received: '0.00', plannedUse: '15000.00' }),
       ]);
     });
 
