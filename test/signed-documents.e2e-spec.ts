@@ -248,7 +248,7 @@ describe('documents an officer signs and a returns officer sends (HTTP, fixtures
       const workbook = new Workbook();
       await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
       const sheet = workbook.worksheets[0];
-      expect(sheet.getCell('B1').value).toBe(`${CLEVELAND}, Q3 2021-22, version 1 of 1, figures sha256 ${figuresHash}`);
+      expect(sheet.getCell('B1').value).toBe(`${CLEVELAND} Q3 2021-22, version 1 of 1, figures sha256 ${figuresHash}`);
       expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
     });
 

@@ -1,6 +1,5 @@
 import { toCsv } from '@fundledger/projections';
-import type { IdentityLine } from '../document/printed-document';
-import { FORECAST_LAPSE_EXPLANATION } from './home-office-return.document';
+import { FORECAST_LAPSE_EXPLANATION, type ReturnIdentity } from './home-office-return.document';
 import type { HomeOfficeReturn, SourceAmount, SpendSplit } from './home-office-return.report';
 
 type Row = [section: string, line: string, period: string, value: string, note: string];
@@ -19,11 +18,11 @@ const splitRows = (period: string, split: SpendSplit): Row[] => [
 /**
  * One figure a row, so the file reads the same in a spreadsheet and in a script: section, line,
  * period (quarter, to date, or a month), value (amounts as 2-dp strings) and a note (variance reasons).
- * It opens with the return's identity (returnIdentityLines): which submission, by whom, and its hash.
+ * It opens with the return's identity (returnIdentity): which submission, by whom, and its hash.
  */
-export const homeOfficeReturnToCsv = (r: HomeOfficeReturn, identity: readonly IdentityLine[]): string => {
+export const homeOfficeReturnToCsv = (r: HomeOfficeReturn, identity: ReturnIdentity): string => {
   const rows: Row[] = [
-    ...identity.map((line): Row => ['return', line.label.toLowerCase(), '', line.value, '']),
+    ...identity.lines.map((line): Row => ['return', line.label.toLowerCase(), '', line.value, '']),
     ['return', 'eligibility window', '', `${r.window.start} to ${r.window.end}`, ''],
     ['return', 'as at stream revision', '', r.asAt.revision, r.asAt.recordedAt],
     ...splitRows('quarter', r.spend.quarter),

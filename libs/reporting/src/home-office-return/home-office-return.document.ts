@@ -17,33 +17,48 @@ export const FORECAST_LAPSE_EXPLANATION =
 
 export const quarterLabel = (r: HomeOfficeReturn): string => `Q${r.quarter} ${r.financialYear}`;
 
+/** Which submission a return is, in a line (a spreadsheet's title row and footer) and as its identity block. */
+export interface ReturnIdentity {
+  /** e.g. 'dapi21-cleveland Q3 2021-22, version 1 of 2' or '… Q3 2021-22, draft (not submitted)'. */
+  readonly short: string;
+  /** The short line with the figures hash. */
+  readonly title: string;
+  readonly lines: readonly IdentityLine[];
+}
+
 /**
- * The return's identity block, the same lines in every format (CSV, xlsx, PDF): which award and funder's
+ * The return's identity, the same in every format (CSV, xlsx, PDF, JSON): which award and funder's
  * reference, which quarter and version, submitted on and by, and the figures' hash.
  */
-export const returnIdentityLines = (reading: ReturnReading, record: AwardRecord): IdentityLine[] => {
+export const returnIdentity = (reading: ReturnReading, record: AwardRecord): ReturnIdentity => {
   const { report } = reading;
   const { award } = record.view;
+  const submitted = reading.versions.length;
   const version =
     reading.version === null
-      ? `draft: not submitted (the live figures; ${reading.versions.length} version(s) submitted)`
-      : `${reading.version} of ${reading.versions.length}`;
-  return identityLines(
-    {
-      award: { awardId: award.awardId, funder: award.funder.name, recipient: award.recipient.name, funderReference: award.decisionRef },
-      subject: [
-        ['Quarter', `${quarterLabel(report)} (${longDate(report.period.start)} to ${longDate(report.period.end)})`],
-        ['Version', version],
-        ...(reading.reason === null ? [] : [['Reason for this version', reading.reason] as const]),
-      ],
-      issuedOn: reading.submittedOn,
-      issuedBy: reading.submittedBy,
-      figuresHash: reading.figuresHash,
-      figuresHashVerified: reading.figuresHashVerified,
-      recorded: reading.recorded,
-    },
-    'Submitted',
-  );
+      ? `draft: not submitted (the live figures; ${submitted} version(s) submitted)`
+      : `${reading.version} of ${submitted}`;
+  const short = `${award.awardId} ${quarterLabel(report)}, ${reading.version === null ? 'draft (not submitted)' : `version ${version}`}`;
+  return {
+    short,
+    title: `${short}, figures sha256 ${reading.figuresHash}`,
+    lines: identityLines(
+      {
+        award: { awardId: award.awardId, funder: award.funder.name, recipient: award.recipient.name, funderReference: award.decisionRef },
+        subject: [
+          ['Quarter', `${quarterLabel(report)} (${longDate(report.period.start)} to ${longDate(report.period.end)})`],
+          ['Version', version],
+          ...(reading.reason === null ? [] : [['Reason for this version', reading.reason] as const]),
+        ],
+        issuedOn: reading.submittedOn,
+        issuedBy: reading.submittedBy,
+        figuresHash: reading.figuresHash,
+        figuresHashVerified: reading.figuresHashVerified,
+        recorded: reading.recorded,
+      },
+      'Submitted',
+    ),
+  };
 };
 
 const money = (amount: string): string => Money.fromString(amount).format();
@@ -76,7 +91,7 @@ export const returnDocument = (reading: ReturnReading, record: AwardRecord): Pri
           : `${quarterLabel(r)} return, version ${reading.version} of ${reading.versions.length}, submitted ${longDate(reading.submittedOn!)}` +
             (reading.figuresHashVerified ? '' : ': FIGURES DO NOT MATCH THEIR HASH'),
     },
-    identity: returnIdentityLines(reading, record),
+    identity: returnIdentity(reading, record).lines,
     sections: [
       { heading: 'Actual spend by source', blocks: [table(amounts('Source', ['Quarter', 'To date']), spendRows)] },
       {

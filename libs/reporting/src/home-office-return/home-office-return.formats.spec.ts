@@ -120,7 +120,7 @@ describe('the Home Office return as a spreadsheet, printed', () => {
   it('says which submission it is in its first rows: version, submitted on and by, figures hash', async () => {
     const sheet = await load(q4);
     expect(sheet.getCell('A1').value).toBe('Home Office grant return');
-    expect(sheet.getCell('B1').value).toBe(`${AWARD}, Q4 2021-22, version 1 of 1, figures sha256 ${q4reading.figuresHash}`);
+    expect(sheet.getCell('B1').value).toBe(`${AWARD} Q4 2021-22, version 1 of 1, figures sha256 ${q4reading.figuresHash}`);
     const value = (label: string): unknown => sheet.getCell(`B${rowLabelled(sheet, label)}`).value;
     expect(value('Funder')).toBe('Home Office (reference HO-2021)');
     expect(value('Quarter')).toBe('Q4 2021-22 (1 January 2022 to 31 March 2022)');
@@ -136,6 +136,9 @@ describe('the Home Office return as a spreadsheet, printed', () => {
     expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
     expect(sheet.headerFooter.oddFooter).toBe('&Lho-quarters Q4 2021-22, version 1 of 1&RPage &P of &N');
   });
+
+  it('says a draft is a draft in its title row', async () =>
+    expect((await load(q3)).getCell('B1').value).toBe(`${AWARD} Q3 2021-22, draft (not submitted), figures sha256 ${q3reading.figuresHash}`));
 
   it('cuts no text off: column A fits its longest label, long values wrap across B:F', async () => {
     const sheet = await load(q4);

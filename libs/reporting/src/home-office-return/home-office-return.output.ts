@@ -2,7 +2,7 @@ import type { JsonObject } from '@fundledger/event-store';
 import type { AwardRecord } from '../award-record/award-record';
 import { renderDocumentPdf } from '../document/printed-document.pdf';
 import { homeOfficeReturnToCsv } from './home-office-return.csv';
-import { FORECAST_LAPSE_EXPLANATION, returnDocument, returnIdentityLines } from './home-office-return.document';
+import { FORECAST_LAPSE_EXPLANATION, returnDocument, returnIdentity } from './home-office-return.document';
 import type { ReturnReading } from './home-office-return.versions';
 import { homeOfficeReturnToXlsx } from './home-office-return.xlsx';
 
@@ -15,7 +15,7 @@ export const returnToJson = (reading: ReturnReading, record: AwardRecord): JsonO
   return JSON.parse(
     JSON.stringify({
       ...about,
-      identity: returnIdentityLines(reading, record),
+      identity: returnIdentity(reading, record).lines,
       notes: { forecastLapse: FORECAST_LAPSE_EXPLANATION },
       return: report,
     }),
@@ -26,9 +26,9 @@ export const returnToJson = (reading: ReturnReading, record: AwardRecord): JsonO
 export const renderReturn = async (reading: ReturnReading, record: AwardRecord, format: ReturnFormat): Promise<string | Buffer> => {
   switch (format) {
     case 'xlsx':
-      return homeOfficeReturnToXlsx(reading.report, returnIdentityLines(reading, record));
+      return homeOfficeReturnToXlsx(reading.report, returnIdentity(reading, record));
     case 'csv':
-      return homeOfficeReturnToCsv(reading.report, returnIdentityLines(reading, record));
+      return homeOfficeReturnToCsv(reading.report, returnIdentity(reading, record));
     case 'pdf':
       return renderDocumentPdf(returnDocument(reading, record), { layout: 'landscape' });
     case 'json':

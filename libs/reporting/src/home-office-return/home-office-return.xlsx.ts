@@ -1,7 +1,6 @@
 import { Money } from '@fundledger/money';
 import type { Worksheet } from 'exceljs';
-import type { IdentityLine } from '../document/printed-document';
-import { FORECAST_LAPSE_EXPLANATION, quarterLabel } from './home-office-return.document';
+import { FORECAST_LAPSE_EXPLANATION, type ReturnIdentity } from './home-office-return.document';
 import type { HomeOfficeReturn, SourceAmount } from './home-office-return.report';
 
 export const MONEY_FORMAT = '#,##0.00';
@@ -83,12 +82,12 @@ const fitColumnA = (ws: Worksheet): void => {
 };
 
 /**
- * The return as an .xlsx workbook: one sheet, its identity first (returnIdentityLines), sections as in
+ * The return as an .xlsx workbook: one sheet, its identity first (returnIdentity), sections as in
  * the JSON, amounts as numbers formatted '#,##0.00', and every total a SUM formula whose cached result is
  * the JSON's figure, so a spreadsheet that recalculates shows the same totals as one that does not.
  * Printed on A4 landscape, one page wide, the title row (award, quarter, version, hash) on every page.
  */
-export const homeOfficeReturnToXlsx = async (r: HomeOfficeReturn, identity: readonly IdentityLine[]): Promise<Buffer> => {
+export const homeOfficeReturnToXlsx = async (r: HomeOfficeReturn, identity: ReturnIdentity): Promise<Buffer> => {
   // Loaded when a workbook is asked for: exceljs is large, and most users of this library never need it.
   const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
@@ -105,13 +104,11 @@ export const homeOfficeReturnToXlsx = async (r: HomeOfficeReturn, identity: read
     fitToHeight: 0, // as many pages down as it needs
     printTitlesRow: '1:1',
   };
-  const version = identity.find((line) => line.label === 'Version')?.value ?? '';
-  const hash = identity.find((line) => line.label === 'Figures sha256')?.value ?? '';
-  ws.headerFooter = { oddFooter: `&L${r.awardId} ${quarterLabel(r)}, version ${version}&RPage &P of &N` };
+  ws.headerFooter = { oddFooter: `&L${identity.short}&RPage &P of &N` };
   const s = new Sheet(ws);
 
-  s.wide(`Home Office grant return`, `${r.awardId}, ${quarterLabel(r)}, version ${version}, figures sha256 ${hash}`, { bold: true });
-  for (const line of identity) s.wide(line.label, line.value);
+  s.wide('Home Office grant return', identity.title, { bold: true });
+  for (const line of identity.lines) s.wide(line.label, line.value);
   s.wide('Eligibility window', `${r.window.start} to ${r.window.end}`);
   s.wide('As at stream revision', `${r.asAt.revision} (${r.asAt.recordedAt})`);
   s.gap();
