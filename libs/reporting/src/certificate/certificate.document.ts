@@ -135,6 +135,11 @@ export const certificateDocument = (reading: CertificateReading, record: AwardRe
 
   const checks = decision === undefined ? [] : declaredChecks(decision.declared, figures);
   const acknowledged = data.acknowledged ?? [];
+  // What the figures certified called for acknowledging, whether or not this certificate did.
+  const matters: CertificateAcknowledgement[] = [
+    ...(checks.some((c) => !c.difference.isZero()) ? (['DECISION_TOTAL_MISMATCH'] as const) : []),
+    ...(Money.fromString(String(figures.plannedShortfall)).isZero() ? [] : (['PLANNED_SHORTFALL'] as const)),
+  ];
   const acknowledgementText = (code: CertificateAcknowledgement): string => {
     if (code === 'PLANNED_SHORTFALL') {
       return `${money(figures.plannedShortfall)} of the planned cost of provision is met by no source` +
@@ -183,9 +188,14 @@ export const certificateDocument = (reading: CertificateReading, record: AwardRe
     {
       heading: 'Acknowledged by the officer',
       blocks:
-        acknowledged.length === 0
+        matters.length === 0
           ? [paragraph('Nothing needed acknowledging: the declared totals agree with the ledger and no planned month is short.')]
-          : acknowledged.map((code) => paragraph(`${ACKNOWLEDGEMENT_TITLES[code]} (${code}): ${acknowledgementText(code)}`)),
+          : matters.map((code) =>
+              acknowledged.includes(code)
+                ? paragraph(`${ACKNOWLEDGEMENT_TITLES[code]} (${code}): ${acknowledgementText(code)}`)
+                : // Only a certificate issued before acknowledgements were required can lack one; it must not read as if none was due.
+                  paragraph(`NOT ACKNOWLEDGED (issued before acknowledgements were required): ${ACKNOWLEDGEMENT_TITLES[code]} (${code}): ${acknowledgementText(code)}`, true),
+            ),
     },
     {
       heading: 'Certification',

@@ -134,3 +134,18 @@ describe('a printed budget certificate', () => {
       expect(all).toContain('Would lapse unused under the planned profile (returnable) £18,206.50'));
   });
 });
+
+describe('a certificate issued before acknowledgements were required', () => {
+  it('says what it did not acknowledge, rather than that nothing needed it', () => {
+    const recorder = clevelandRecorder();
+    recorder.record(certifyCleveland(['DECISION_TOTAL_MISMATCH', 'PLANNED_SHORTFALL']));
+    const record = recordOf(recorder.events, CLEVELAND);
+    // As recorded by an earlier release: no acknowledged field.
+    const { acknowledged: _, ...older } = record.certificates[0].data;
+    const earlier = { ...record, certificates: [{ ...record.certificates[0], data: older }] };
+    const text = renderDocumentText(certificateDocument(readCertificate(earlier, 1)!, earlier)).join('\n');
+    expect(text).toContain('NOT ACKNOWLEDGED (issued before acknowledgements were required): The decision’s declared totals differ');
+    expect(text).toContain('NOT ACKNOWLEDGED (issued before acknowledgements were required): Part of the planned cost');
+    expect(text).not.toContain('Nothing needed acknowledging');
+  });
+});
