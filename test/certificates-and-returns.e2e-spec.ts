@@ -140,14 +140,17 @@ describe('certificates and returns (HTTP and the built CLI)', () => {
         expect(response.status).toBe(201);
       });
 
-      it('turns the certificate stale, listing the payment and each figure before and after', async () => {
+      // A payment within the budget changes nothing the officer certified (issue 10: stale means the budget changed).
+      it('keeps the certificate current, listing the payment since certification and the figures it moved', async () => {
         const response = await get(`/awards/${NORFOLK}/certificates/1`).expect(200);
         expect(response.body).toMatchObject({
-          status: 'stale',
-          eventsSince: [
-            { revision: '4', type: 'DisbursementPaid', summary: '£14,139.59 paid to grant g-change-project on 2023-08-15 (BACS 0815)' },
+          status: 'current',
+          eventsSince: [],
+          changes: [],
+          movementsSince: [
+            { revision: '4', type: 'DisbursementPaid', summary: '£14,139.59 paid to The Change Project on 2023-08-15 (BACS 0815)' },
           ],
-          changes: [
+          movements: [
             { figure: 'paid', before: '0.00', after: '14139.59' },
             { figure: 'unpaidCommitments', before: '169675.00', after: '155535.41' },
             { figure: 'grants.g-change-project.paid', before: '0.00', after: '14139.59' },
@@ -169,9 +172,9 @@ describe('certificates and returns (HTTP and the built CLI)', () => {
         const response = await fetch(`/awards/${NORFOLK}/certificates/1`).buffer(true).parse(binary).expect(200);
         expect(response.headers['content-type']).toBe('application/pdf');
         const text = (await pdfParse(response.body as Buffer)).text.replace(/\s+/g, ' ');
-        expect(text).toContain('Award amount£169,675.00');
+        expect(text).toContain('Award from OPCC for Norfolk revenue budget');
         expect(text).toContain(json.body.figuresHash);
-        expect(text).toContain('Status: STALE');
+        expect(text).toContain('CURRENT at revision 4: the certified budget is unchanged');
       });
     });
   });
@@ -366,7 +369,7 @@ describe('certificates and returns (HTTP and the built CLI)', () => {
     });
     afterAll(() => rmSync(cliDirectory, { recursive: true, force: true }));
 
-    it('imports completely, reads current, and turns stale with the payment recorded after', async () => {
+    it('imports completely, reads current, and stays current with the payment recorded after, listing it', async () => {
       const imported = await cli('import', '--json', fixturePath('norfolk-2023'));
       expect(imported.code).toBe(0);
       expect(JSON.parse(imported.stdout).files[0]).toMatchObject({ applied: 4, rejected: 0 });
@@ -398,11 +401,12 @@ describe('certificates and returns (HTTP and the built CLI)', () => {
       expect((await cli('import', payment)).code).toBe(0);
 
       const pdf = join(cliDirectory, 'certificate.pdf');
-      const stale = await cli('certificate', '--award', NORFOLK, '--index', '1', '--pdf', pdf);
-      expect(stale.code).toBe(0);
-      expect(stale.stdout).toContain('Status: STALE at revision 4: 1 financial event(s) since');
-      expect(stale.stdout).toContain('DisbursementPaid: £14,139.59 paid to grant g-change-project on 2023-08-15 (BACS 0815)');
-      expect(stale.stdout).toContain('Paid (net of reversals): £0.00 -> £14,139.59');
+      const afterPayment = await cli('certificate', '--award', NORFOLK, '--index', '1', '--pdf', pdf);
+      expect(afterPayment.code).toBe(0);
+      const lines = afterPayment.stdout.split('\n');
+      expect(lines[0]).toBe('CURRENT at revision 4: the certified budget is unchanged; 1 payment(s) or receipt(s) since');
+      expect(afterPayment.stdout).toMatch(/£14,139\.59 paid to The Change Project on 2023-08-15 \(BACS 0815\)\s+4\s+/);
+      expect(afterPayment.stdout).toMatch(/Paid \(net of reversals\)\s+£0\.00\s+£14,139\.59/);
       expect((await pdfParse(readFileSync(pdf))).text).toContain('Section 151 Officer budget certificate');
     });
   });

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AccessTokenService } from '@fundledger/access';
 import { EVENT_STORE, hashCommandBody, type EventStore, type JsonObject, type RecordedEvent } from '@fundledger/event-store';
 import { parseFundingCommand } from '@fundledger/funding';
+import { MONTHS_FUNDED_ROUNDING } from '@fundledger/projections';
 import { RecordFundingCommand } from '@fundledger/funding/application';
 import { loadFixtureScript } from '@fundledger/testing';
 import type { INestApplication } from '@nestjs/common';
@@ -78,6 +79,7 @@ describe('reports (HTTP and the built CLI)', () => {
         funded: '280035.16',
         shortfall: '15581.84',
         fundedMonths: '12.3148',
+        monthsFundedRounding: MONTHS_FUNDED_ROUNDING,
         firstShortfallMonth: '2022-10',
       });
       expect(response.body.months.map((m: { cost: string }) => m.cost)).toEqual([...Array<string>(12).fill('22739.77'), '22739.76']);
@@ -138,7 +140,7 @@ describe('reports (HTTP and the built CLI)', () => {
     it("lists Hartlepool's pledge to Cleveland and what it pays for", async () => {
       const response = await get('/contributors/hartlepool-council/statement').expect(200);
       expect(response.body.contributions).toEqual([
-        expect.objectContaining({ awardId: CLEVELAND, contributionId: 'm-hartlepool', pledged: '15000.00', used: '15000.00' }),
+        expect.objectContaining({ awardId: CLEVELAND, contributionId: 'm-hartlepool', pledged: '15000.00', received: '0.00', plannedUse: '15000.00' }),
       ]);
     });
 

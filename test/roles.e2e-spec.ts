@@ -49,6 +49,7 @@ const ROUTE_PERMISSIONS: Readonly<Record<string, Permission | 'public'>> = {
   'GET /awards/{awardId}/funded-months': 'read',
   'GET /awards/{awardId}/decision-checks': 'read',
   'GET /programmes/{programmeId}': 'read',
+  'GET /year-end/{financialYear}': 'read',
   'GET /contributors/{organisationId}/statement': 'read',
 };
 

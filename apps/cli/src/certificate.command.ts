@@ -2,12 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
 import { answeredAtOf, type ReadPointInput } from '@fundledger/projections';
 import {
+  certificateDocument,
   certificateToJson,
-  formatFigure,
   readAwardRecord,
   readCertificate,
   renderCertificatePdf,
-  type CertificateReading,
+  renderDocumentText,
 } from '@fundledger/reporting';
 import { Command, Option } from 'commander';
 import { print, withSession } from './cli.session';
@@ -21,21 +21,6 @@ interface CertificateOptions extends ReadPointInput {
 }
 
 const USAGE_EXIT_CODE = 2;
-
-const describe = (reading: CertificateReading): string[] => {
-  const { certificate, status } = reading;
-  const { data } = certificate;
-  return [
-    `Certificate ${certificate.index} of award ${reading.awardId}: decision ${data.decisionRef}, basis (${data.basis})`,
-    `Certified on ${data.certifiedOn} by ${data.officer.name}, at stream revision ${data.atRevision}`,
-    `Figures sha256 ${data.figuresHash}${status.figuresHashVerified ? '' : ' (DOES NOT MATCH the figures recorded)'}`,
-    status.status === 'current'
-      ? `Status: current at revision ${status.asAtRevision}`
-      : `Status: STALE at revision ${status.asAtRevision}: ${status.eventsSince.length} financial event(s) since`,
-    ...status.eventsSince.map((e) => `  revision ${e.revision} ${e.recordedAt} ${e.type}: ${e.summary}`),
-    ...status.changes.map((c) => `  ${c.label}: ${formatFigure(c.before)} -> ${formatFigure(c.after)}`),
-  ];
-};
 
 export const certificateCommand = (): Command =>
   withReadPointOptions(new Command('certificate'), 'the award')
@@ -58,10 +43,10 @@ export const certificateCommand = (): Command =>
         const index = options.index === undefined ? issued : Number(options.index);
         const reading = readCertificate(record, index);
         if (reading === undefined) throw new Error(`award ${options.award} has no certificate ${index} (${issued} issued)`);
-        if (options.format === 'json') print(JSON.stringify({ answeredAt, ...certificateToJson(reading) }, null, 2));
-        else describe(reading).forEach((line) => print(line));
+        if (options.format === 'json') print(JSON.stringify({ answeredAt, ...certificateToJson(reading, record) }, null, 2));
+        else renderDocumentText(certificateDocument(reading, record)).forEach((line) => print(line));
         if (options.pdf !== undefined) {
-          writeFileSync(options.pdf, await renderCertificatePdf(reading, record.view));
+          writeFileSync(options.pdf, await renderCertificatePdf(reading, record));
           process.stderr.write(`fundledger: certificate ${index} written to ${options.pdf}\n`);
         }
       });

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { InvalidCalendarValueError, parseFinancialYear } from '@fundledger/calendar';
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
 import { answeredAtOf, type ReadPoint } from '@fundledger/projections';
-import { homeOfficeReturnToCsv, homeOfficeReturnToXlsx, readAwardRecord, readReturn } from '@fundledger/reporting';
+import { readAwardRecord, readReturn, renderReturn, returnToJson } from '@fundledger/reporting';
 import type { Command } from 'commander';
 import { withSession } from './cli.session';
 
@@ -30,7 +30,9 @@ const usageProblem = (options: ReturnReportOptions): string | undefined => {
     throw error;
   }
   if (!['1', '2', '3', '4'].includes(options.quarter ?? '')) return `--quarter must be 1, 2, 3 or 4; got '${options.quarter ?? ''}'`;
-  if (options.format === 'xlsx' && options.output === undefined) return 'report return --format xlsx needs --output <file>';
+  if ((options.format === 'xlsx' || options.format === 'pdf') && options.output === undefined) {
+    return `report return --format ${options.format} needs --output <file>`;
+  }
   if (options.version !== undefined && !/^[1-9][0-9]{0,5}$/.test(options.version)) {
     return `--version must be a version number like 1; got '${options.version}'`;
   }
@@ -41,7 +43,7 @@ const usageProblem = (options: ReturnReportOptions): string | undefined => {
 /**
  * `report return`: the Home Office return of an award's quarter, folded from the award's stream — the
  * latest submission, a given --version, or the live figures (nothing submitted, or --draft) — as
- * JSON (what the API answers), CSV or xlsx, on stdout or in --output.
+ * JSON (what the API answers), CSV, xlsx or PDF, on stdout or in --output.
  */
 export const reportReturnAction = (command: Command, options: ReturnReportOptions, point: ReadPoint): Promise<void> => {
   const problem = usageProblem(options);
@@ -55,13 +57,11 @@ export const reportReturnAction = (command: Command, options: ReturnReportOption
     const version = options.version === undefined ? undefined : Number(options.version);
     const reading = readReturn(record, year, quarter, { version, draft: options.draft === true });
     if (reading === undefined) throw new Error(`Q${quarter} ${year} of award ${awardId} has no submitted version ${version}${when}`);
-    const { report, ...about } = reading;
+    const format = options.format === 'xlsx' || options.format === 'csv' || options.format === 'pdf' ? options.format : 'json';
     const output =
-      options.format === 'xlsx'
-        ? await homeOfficeReturnToXlsx(report)
-        : options.format === 'csv'
-          ? homeOfficeReturnToCsv(report)
-          : `${JSON.stringify({ answeredAt, ...about, return: report }, null, 2)}\n`;
+      format === 'json'
+        ? `${JSON.stringify({ answeredAt, ...returnToJson(reading, record) }, null, 2)}\n`
+        : await renderReturn(reading, record, format);
     if (options.output === undefined) {
       process.stdout.write(output);
       return;

@@ -39,7 +39,7 @@ interface ReportOptions extends ReadPointInput {
   readonly award?: string;
   readonly programme?: string;
   readonly organisation?: string;
-  readonly format: ReportFormat | 'xlsx';
+  readonly format: ReportFormat | 'xlsx' | 'pdf';
   // `report return` only (report-return.ts)
   readonly year?: string;
   readonly quarter?: string;
@@ -132,13 +132,17 @@ export const reportCommand = (): Command =>
     .option('--quarter <n>', 'the quarter of that year, 1 (Apr-Jun) to 4 (Jan-Mar), for return')
     .option('--version <n>', 'a submitted version of the return (default: the latest)')
     .option('--draft', "the return's live figures, even when the quarter has been submitted")
-    .option('--output <file>', 'write the return to this file (needed for xlsx)')
-    .addOption(new Option('--format <format>', 'output format (xlsx: return only)').choices([...REPORT_FORMATS, 'xlsx']).default('table'))
+    .option('--output <file>', 'write the return to this file (needed for xlsx and pdf)')
+    .addOption(
+      new Option('--format <format>', 'output format (xlsx, pdf: return only)').choices([...REPORT_FORMATS, 'xlsx', 'pdf']).default('table'),
+    )
     .action((kindName: string, options: ReportOptions, command: Command) => {
       const point = readPointOf(command, options);
       if (kindName === 'return') return reportReturnAction(command, options, point);
       if (kindName === 'year-end') return reportYearEndAction(command, options, point);
-      if (options.format === 'xlsx') command.error('fundledger: --format xlsx is for report return only', { exitCode: USAGE_EXIT_CODE });
+      if (options.format === 'xlsx' || options.format === 'pdf') {
+        command.error(`fundledger: --format ${options.format} is for report return only`, { exitCode: USAGE_EXIT_CODE });
+      }
       const kind = KINDS[kindName];
       if (kind === undefined) {
         command.error(`fundledger: report: unknown kind '${kindName}'; expected one of ${[...Object.keys(KINDS), 'return', 'year-end'].join(', ')}`, {

@@ -3,6 +3,7 @@ import { awardPositionReport } from './award-position/award-position.report';
 import { decisionChecksReport } from './decision-checks/decision-checks.report';
 import { fundedMonthsFor } from './funded-months/award-to-reconciliation';
 import { fundedMonthsReportToJson } from './funded-months/funded-months.json';
+import { MONTHS_FUNDED_ROUNDING } from './funded-months/months-funded';
 import { emptyLedgerView, evolveLedgerView } from './ledger/ledger-view';
 import { programmeTotalsReport } from './programme-totals/programme-totals.report';
 
@@ -52,9 +53,11 @@ describe('the published fixtures, folded', () => {
         funded: '280035.16', // 181,918.16 + 98,117.00
         shortfall: '15581.84',
         fundedMonths: '12.3148', // 12 full months + 715,792p / 2,273,976p
+        monthsFundedRounding: MONTHS_FUNDED_ROUNDING,
         firstShortfallMonth: '2022-10',
       });
-      expect(json.sources.map((s) => s.monthsFunded)).toEqual(['8.0000', '1.6762', '0.6596', '0.6596', '0.6596', '0.6596']);
+      // Rounded once, so they add up to the total: 8 + 1.6762 + 0.6597 + 0.6597 + 0.6596 + 0.6596 = 12.3148.
+      expect(json.sources.map((s) => s.monthsFunded)).toEqual(['8.0000', '1.6762', '0.6597', '0.6597', '0.6596', '0.6596']);
     });
 
     it('shows the decision declaring 1,000.00 more in grants than its lines sum to', () => {

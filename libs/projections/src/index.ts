@@ -7,3 +7,4 @@ export * from './decision-checks';
 export * from './year-end';
 export * from './read-models';
 export { monthLabel, renderColumns, renderFigures, type Align } from './report-table';
+export { toCsv, neutraliseCsvCell } from './csv/csv';

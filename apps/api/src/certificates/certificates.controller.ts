@@ -1,5 +1,11 @@
 import { NotFound } from '@fundledger/funding';
-import { certificateToJson, readCertificate, renderCertificatePdf, type CertificateReading } from '@fundledger/reporting';
+import {
+  certificateToJson,
+  readCertificate,
+  renderCertificatePdf,
+  type AwardRecord,
+  type CertificateReading,
+} from '@fundledger/reporting';
 import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AwardRecords } from '../award-records/award-records.service';
@@ -31,11 +37,13 @@ export class CertificatesController {
     summary: "Certify a recorded decision's budget (Section 151 officer)",
     description:
       'Pins the award position and reconciliation totals at the current stream revision, with their sha256; ' +
-      'any later financial event makes the certificate stale.',
+      'a later change to a certified budget figure makes the certificate stale (payments and receipts do not).',
     body: CertifyBudgetDto,
     examples: CERTIFY_BUDGET_EXAMPLES,
     refusedWhen:
-      '(d) is not stated (REGULATIONS_NOT_COMPLIED), or the decision is not recorded on the award (DECISION_NOT_RECORDED).',
+      '(d) is not stated (REGULATIONS_NOT_COMPLIED), the decision is not recorded on the award (DECISION_NOT_RECORDED), ' +
+      'a mismatch or planned shortfall is not acknowledged (ACKNOWLEDGEMENT_REQUIRED), or one acknowledged does not apply ' +
+      '(ACKNOWLEDGEMENT_NOT_APPLICABLE).',
   })
   certify(@Param('awardId') awardId: string, @Body() body: CertifyBudgetDto, @CommandOrigin() origin: Origin) {
     return this.commands.send('CertifyBudget', body, { awardId }, origin);
@@ -46,8 +54,9 @@ export class CertificatesController {
   @ApiOperation({
     summary: 'A certificate and whether it still holds',
     description:
-      'Certificates are numbered from 1 in the order issued. `status` is current until a financial event is recorded ' +
-      'after the certificate; then `eventsSince` lists those events and `changes` each figure before and after. ' +
+      'Certificates are numbered from 1 in the order issued. `status` is current until an event that changes a certified ' +
+      'budget figure is recorded; then `eventsSince` lists those events and `changes` each figure before and after. ' +
+      'Payments and receipts since are listed in `movementsSince` and `movements` and do not make it stale. ' +
       '`Accept: application/pdf` (or `?format=pdf`, or …/pdf) prints it.',
   })
   @ApiProduces('application/json', 'application/pdf')
@@ -59,9 +68,9 @@ export class CertificatesController {
     @Query() query: CertificateQueryDto,
     @Headers('accept') accept: string | undefined,
   ) {
-    const { reading, view, answeredAt } = await this.reading(awardId, n, query);
+    const { reading, record, answeredAt } = await this.reading(awardId, n, query);
     const pdf = query.format === undefined ? /\bapplication\/pdf\b/i.test(accept ?? '') : query.format === 'pdf';
-    return pdf ? this.pdf(reading, view) : { answeredAt, ...certificateToJson(reading) };
+    return pdf ? this.pdf(reading, record) : { answeredAt, ...certificateToJson(reading, record) };
   }
 
   @Get(':index/pdf')
@@ -70,8 +79,8 @@ export class CertificatesController {
   @ApiProduces('application/pdf')
   @ApiNotFoundResponse({ description: 'No such award or certificate (as at the point asked for).', type: ErrorBodyDto })
   async readPdf(@Param('awardId') awardId: string, @Param('index', index) n: number, @Query() query: CertificateQueryDto) {
-    const { reading, view } = await this.reading(awardId, n, query);
-    return this.pdf(reading, view);
+    const { reading, record } = await this.reading(awardId, n, query);
+    return this.pdf(reading, record);
   }
 
   private async reading(awardId: string, n: number, query: CertificateQueryDto) {
@@ -85,12 +94,12 @@ export class CertificatesController {
         issued: String(issued),
       });
     }
-    return { reading, view: record.view, answeredAt };
+    return { reading, record, answeredAt };
   }
 
-  private async pdf(reading: CertificateReading, view: Parameters<typeof renderCertificatePdf>[1]): Promise<StreamableFile> {
+  private async pdf(reading: CertificateReading, record: AwardRecord): Promise<StreamableFile> {
     const name = `certificate-${reading.awardId}-${reading.certificate.index}.pdf`;
-    return new StreamableFile(await renderCertificatePdf(reading, view), {
+    return new StreamableFile(await renderCertificatePdf(reading, record), {
       type: 'application/pdf',
       disposition: `inline; filename="${name}"`,
     });

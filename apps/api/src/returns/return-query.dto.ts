@@ -4,13 +4,12 @@ import { AsAtQueryDto } from '../queries/as-at-query.dto';
 
 const given = (_object: object, value: unknown): boolean => value !== undefined;
 
-export const RETURN_FORMATS = ['json', 'csv', 'xlsx'] as const;
-export type ReturnFormat = (typeof RETURN_FORMATS)[number];
+import { RETURN_FORMATS, type ReturnFormat } from '@fundledger/reporting';
 
 export class ReturnQueryDto extends AsAtQueryDto {
   @ApiProperty({ required: false, enum: RETURN_FORMATS, description: 'Instead of the Accept header.' })
   @ValidateIf(given)
-  @IsIn(RETURN_FORMATS, { message: '$property: must be json, csv or xlsx' })
+  @IsIn(RETURN_FORMATS, { message: '$property: must be json, csv, xlsx or pdf' })
   format?: ReturnFormat;
 
   @ApiProperty({ required: false, description: 'A submitted version (1, 2, …); the latest submission by default.', example: '1' })

@@ -1,6 +1,6 @@
 import { parseFinancialYear } from '@fundledger/calendar';
 import { NotFound } from '@fundledger/funding';
-import { homeOfficeReturnToCsv, homeOfficeReturnToXlsx, readReturn, type ReturnReading } from '@fundledger/reporting';
+import { readReturn, renderReturn, returnToJson, type AwardRecord, type ReturnFormat, type ReturnReading } from '@fundledger/reporting';
 import { Body, Controller, Get, Headers, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AwardRecords } from '../award-records/award-records.service';
@@ -12,7 +12,7 @@ import { CommandSender } from '../commands/command-sender.service';
 import { ErrorBodyDto } from '../errors/error-body.dto';
 import { RequestRefused } from '../errors/request-refused.error';
 import { setAnsweredAtHeaders, type AnsweredAt, type ReplyHeaders } from '../queries/ledger-answer';
-import { ReturnQueryDto, type ReturnFormat } from './return-query.dto';
+import { ReturnQueryDto } from './return-query.dto';
 import { SubmitReturnDto } from './dto/submit-return.dto';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,10 +25,11 @@ const quarterOf = (text: string): 1 | 2 | 3 | 4 => {
   return quarter;
 };
 
-/** `?format=` wins over the Accept header; JSON unless CSV or xlsx is asked for. */
+/** `?format=` wins over the Accept header; JSON unless CSV, xlsx or PDF is asked for. */
 const formatOf = (query: ReturnQueryDto, accept: string | undefined): ReturnFormat => {
   if (query.format !== undefined) return query.format;
   if (accept?.includes(XLSX_TYPE)) return 'xlsx';
+  if (/\bapplication\/pdf\b/i.test(accept ?? '')) return 'pdf';
   return /\btext\/csv\b/i.test(accept ?? '') ? 'csv' : 'json';
 };
 
@@ -70,10 +71,11 @@ export class ReturnsController {
       'The latest submission, `?version=n` an earlier one, or (nothing submitted, or `?draft=true`) the live figures. ' +
       'Actual spend net of reversals by source (DESIGN §5 applied to payments), match funding received, the forecast ' +
       "to the end of the funder's window, the underspend that would lapse, and the variance against the profile. " +
-      'JSON, CSV (`Accept: text/csv`) or xlsx (`Accept: ' + XLSX_TYPE + '`), or `?format=`.',
+      'JSON, CSV (`Accept: text/csv`), xlsx (`Accept: ' + XLSX_TYPE + '`) or PDF (`Accept: application/pdf`), or `?format=`. ' +
+      'Every format opens with the same identity: award and funder reference, quarter, version, submitted on and by, figures hash.',
   })
-  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
-  @ApiOkResponse({ description: 'The return with its status, version and hash; or its CSV or xlsx.' })
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE, 'application/pdf')
+  @ApiOkResponse({ description: 'The return with its status, version, identity and hash; or its CSV, xlsx or PDF.' })
   @ApiNotFoundResponse({ description: 'No such award, or no such submitted version.', type: ErrorBodyDto })
   async read(
     @Param('awardId') awardId: string,
@@ -98,22 +100,26 @@ export class ReturnsController {
     setAnsweredAtHeaders(reply, answeredAt);
     reply.setHeader('X-Return-Status', reading.status);
     reply.setHeader('X-Figures-Hash', reading.figuresHash);
-    return this.render(reading, formatOf(query, accept), reply, `return-${awardId}-${financialYear}-q${quarter}`, answeredAt);
+    return this.render(reading, record, formatOf(query, accept), reply, `return-${awardId}-${financialYear}-q${quarter}`, answeredAt);
   }
 
-  private async render(reading: ReturnReading, format: ReturnFormat, reply: ReplyHeaders, name: string, answeredAt: AnsweredAt) {
+  private async render(
+    reading: ReturnReading,
+    record: AwardRecord,
+    format: ReturnFormat,
+    reply: ReplyHeaders,
+    name: string,
+    answeredAt: AnsweredAt,
+  ) {
     const suffix = reading.version === null ? 'draft' : `v${reading.version}`;
-    if (format === 'xlsx') {
-      return new StreamableFile(await homeOfficeReturnToXlsx(reading.report), {
-        type: XLSX_TYPE,
-        disposition: `attachment; filename="${name}-${suffix}.xlsx"`,
-      });
-    }
+    if (format === 'json') return { answeredAt, ...returnToJson(reading, record) };
+    const output = await renderReturn(reading, record, format);
     if (format === 'csv') {
       reply.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      return homeOfficeReturnToCsv(reading.report);
+      reply.setHeader('Content-Disposition', `attachment; filename="${name}-${suffix}.csv"`);
+      return output;
     }
-    const { report, ...about } = reading;
-    return { answeredAt, ...about, return: report };
+    const type = format === 'xlsx' ? XLSX_TYPE : 'application/pdf';
+    return new StreamableFile(output as Buffer, { type, disposition: `attachment; filename="${name}-${suffix}.${format}"` });
   }
 }

@@ -16,6 +16,7 @@ describe('business dates', () => {
     regulationsComplied: true,
     officer: { id: 'cfo', name: 'Chief Finance Officer' },
     decisionRef: '2021-7335',
+    acknowledged: [] as const,
   };
 
   describe('no business date after today (UK time)', () => {
@@ -176,7 +177,8 @@ describe('business dates', () => {
   });
 
   describe('a certificate not before its decision', () => {
-    const context = { certification: { figures: {}, figuresHash: 'a'.repeat(64), atRevision: 1 } };
+    const shortfall = { planned: '0.00', firstMonth: null };
+    const context = { certification: { figures: {}, figuresHash: 'a'.repeat(64), atRevision: 1, shortfall } };
     const certify = (certifiedOn: string) =>
       ({ type: 'CertifyBudget', awardId: build.AWARD_ID, certifiedOn, ...certificate }) as const;
 
@@ -187,7 +189,17 @@ describe('business dates', () => {
         .then([
           {
             type: 'BudgetCertified',
-            data: { awardId: build.AWARD_ID, ...certificate, certifiedOn: '2021-07-31', figures: {}, figuresHash: 'a'.repeat(64), atRevision: 1 },
+            data: {
+              awardId: build.AWARD_ID,
+              basis: 'b',
+              regulationsComplied: true,
+              officer: certificate.officer,
+              certifiedOn: '2021-07-31',
+              decisionRef: '2021-7335',
+              figures: {},
+              figuresHash: 'a'.repeat(64),
+              atRevision: 1,
+            },
           },
         ]));
 

@@ -1,7 +1,7 @@
 import type { IsoDate, Month } from '@fundledger/calendar';
 import type { Money } from '@fundledger/money';
 import type { MonthWindow, Organisation } from '../funding.values';
-import type { CertificateBasis } from './award.events';
+import type { CertificateAcknowledgement, CertificateBasis } from './award.events';
 
 /**
  * Commands on an award, with already-validated domain values (Money, months, dates). Raw bodies become
@@ -147,6 +147,8 @@ export interface CertifyBudget {
   readonly officer: Organisation;
   readonly certifiedOn: IsoDate;
   readonly decisionRef: string;
+  /** Each matter the officer acknowledges; every one that applies must be listed (ACKNOWLEDGEMENT_REQUIRED). */
+  readonly acknowledged: readonly CertificateAcknowledgement[];
 }
 
 /** Submits the Home Office return of a UK financial-year quarter; its figures are computed by the handler. */

@@ -28,6 +28,7 @@ const examples: Record<Exclude<AwardCommandType, 'MakeAward'>, AwardCommand> = {
     officer: { id: 'cfo', name: 'Chief Finance Officer' },
     certifiedOn: '2021-08-02',
     decisionRef: '2021-7335',
+    acknowledged: [],
   },
   SubmitReturn: { type: 'SubmitReturn', awardId: build.AWARD_ID, financialYear: '2021-22', quarter: 3, submittedOn: '2022-01-10' },
   CloseAward: build.closeAward(),

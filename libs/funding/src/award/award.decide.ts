@@ -1,9 +1,9 @@
 import type { ProgrammeState } from '../programme/programme.state';
-import type { IsoDate } from '@fundledger/calendar';
+import type { IsoDate, Month } from '@fundledger/calendar';
 import { requireNotInFuture } from '../business-time/not-in-future';
 import { businessDateOfCommand } from './award.business-date';
 import type { AwardCommand } from './award.commands';
-import type { AwardEvent, JsonData } from './award.events';
+import type { AwardEvent, JsonData, MoneyString } from './award.events';
 import { evolveAward, initialAwardState, type AwardState } from './award.state';
 import { decideCertifyBudget } from './certify-budget/certify-budget.decide';
 import { decideCloseAward } from './close-award/close-award.decide';
@@ -36,7 +36,11 @@ export interface AwardDecisionFigures {
   /** The state of the programme a MakeAward names; absent or not-opened when no such programme exists. */
   readonly programme?: ProgrammeState;
   /** CertifyBudget: the certified figures, and the stream revision of the last event they were read at. */
-  readonly certification?: PinnedFigures & { readonly atRevision: number };
+  readonly certification?: PinnedFigures & {
+    readonly atRevision: number;
+    /** The planned cost of provision no source meets (DESIGN §5), and its first month: the reconciliation's. */
+    readonly shortfall: { readonly planned: MoneyString; readonly firstMonth: Month | null };
+  };
   /** SubmitReturn: the return's figures for the command's financial year and quarter. */
   readonly returnFigures?: PinnedFigures;
 }

@@ -109,6 +109,14 @@ export type DecisionRecorded = AwardEventOf<
 
 export type CertificateBasis = 'a' | 'b' | 'c';
 
+/**
+ * What the officer must acknowledge before certifying: the decision's declared totals differ from the
+ * ledger, or the planned cost of provision is not fully funded. Each is stated on the certificate.
+ */
+export type CertificateAcknowledgement = 'DECISION_TOTAL_MISMATCH' | 'PLANNED_SHORTFALL';
+
+export const CERTIFICATE_ACKNOWLEDGEMENTS: readonly CertificateAcknowledgement[] = ['DECISION_TOTAL_MISMATCH', 'PLANNED_SHORTFALL'];
+
 export type BudgetCertified = AwardEventOf<
   'BudgetCertified',
   {
@@ -117,6 +125,8 @@ export type BudgetCertified = AwardEventOf<
     officer: Organisation;
     certifiedOn: IsoDate;
     decisionRef: string;
+    /** Absent when there was nothing to acknowledge (and on certificates issued before acknowledgements). */
+    acknowledged?: readonly CertificateAcknowledgement[];
     figures: { readonly [name: string]: JsonData };
     figuresHash: string;
     /** Revision of the award stream the certified figures were read at. */

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../csv/csv';
 import type { AwardPositionReport } from './award-position.report';
 
 /**
@@ -46,5 +46,5 @@ export const awardPositionToCsv = (report: AwardPositionReport): string => {
     // Flagged, not refused: a late invoice paid after provision ended (or before it began).
     ...report.paymentsOutsideProvision.map((p) => ['payment outside provision', p.disbursementId, p.paidOn, p.grantId, p.amount]),
   ];
-  return stringify([['section', 'id', 'organisation', 'figure', 'amount'], ...rows]);
+  return toCsv([['section', 'id', 'organisation', 'figure', 'amount'], ...rows]);
 };

@@ -1,13 +1,20 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../csv/csv';
 import { Money } from '@fundledger/money';
 import { renderColumns } from '../report-table';
 import type { ContributorStatement } from './contributor-statement.report';
 
-const FIGURES = ['pledged', 'received', 'withdrawn', 'outstanding', 'used'] as const;
-const heading = (figure: string): string => figure.charAt(0).toUpperCase() + figure.slice(1);
+const FIGURES = ['pledged', 'received', 'withdrawn', 'outstanding', 'plannedUse'] as const;
+const HEADINGS: Readonly<Record<(typeof FIGURES)[number], string>> = {
+  pledged: 'Pledged',
+  received: 'Received',
+  withdrawn: 'Withdrawn',
+  outstanding: 'Outstanding',
+  plannedUse: 'Planned use',
+};
+const heading = (figure: (typeof FIGURES)[number]): string => HEADINGS[figure];
 
 export const contributorStatementToCsv = (statement: ContributorStatement): string =>
-  stringify([
+  toCsv([
     ['awardId', 'contributionId', ...FIGURES, 'monthsFunded'],
     ...statement.contributions.map((c) => [c.awardId, c.contributionId, ...FIGURES.map((f) => c[f]), c.monthsFunded]),
     ['total', '', ...FIGURES.map((f) => statement.totals[f]), statement.totals.monthsFunded],
@@ -21,7 +28,7 @@ export const contributorStatementToTable = (statement: ContributorStatement): st
     `Match funding contributed by ${who} (${statement.organisationId})`,
     '',
     ...renderColumns(
-      ['Award', 'Recipient', 'Contribution', ...FIGURES.map(heading), 'Months funded'],
+      ['Award', 'Recipient', 'Contribution', ...FIGURES.map(heading), 'Months funded (planned)'],
       [
         ...statement.contributions.map((c) => [
           c.awardId,
@@ -34,6 +41,8 @@ export const contributorStatementToTable = (statement: ContributorStatement): st
       ],
       ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
+    '',
+    'Planned use and months funded are what the planned spend profile would draw from each contribution; received is money in.',
     '',
   ].join('\n');
 };

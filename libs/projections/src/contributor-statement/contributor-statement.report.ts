@@ -15,7 +15,7 @@ export interface ContributorStatement {
     readonly received: string;
     readonly withdrawn: string;
     readonly outstanding: string;
-    readonly used: string;
+    readonly plannedUse: string;
     readonly monthsFunded: string;
   };
 }
@@ -29,8 +29,11 @@ export interface ContributionLine {
   readonly withdrawn: string;
   /** Pledged − withdrawn − received. */
   readonly outstanding: string;
-  /** What the planned reconciliation draws from this contribution. */
-  readonly used: string;
+  /**
+   * What the planned reconciliation would draw from this contribution: a plan, not money spent or held,
+   * so it is never called "used" (it may exceed what has been received, which can be nothing yet).
+   */
+  readonly plannedUse: string;
   /** Months of provision this contribution pays for in the planned reconciliation (DESIGN §5). */
   readonly monthsFunded: string;
 }
@@ -57,7 +60,7 @@ export const contributorStatement = (ledger: LedgerView, organisationId: string)
         received: c.received.toString(),
         withdrawn: c.withdrawn.toString(),
         outstanding: outstandingPledge(c).toString(),
-        used: row.used.toString(),
+        plannedUse: row.used.toString(),
         monthsFunded: row.monthsFunded.toFixed4(),
         months: row.monthsFunded,
       });
@@ -74,7 +77,7 @@ export const contributorStatement = (ledger: LedgerView, organisationId: string)
       received: total((l) => l.received),
       withdrawn: total((l) => l.withdrawn),
       outstanding: total((l) => l.outstanding),
-      used: total((l) => l.used),
+      plannedUse: total((l) => l.plannedUse),
       // The exact sum, rounded once: a sum of rounded rows could drift from it.
       monthsFunded: MonthsFunded.sum(lines.map((l) => l.months)).toFixed4(),
     },

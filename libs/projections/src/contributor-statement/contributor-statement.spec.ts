@@ -20,7 +20,7 @@ describe('contributor statement', () => {
           received: '0.00',
           withdrawn: '0.00',
           outstanding: '15000.00',
-          used: '15000.00',
+          plannedUse: '15000.00',
           monthsFunded: '0.6596',
         },
       ]);
@@ -44,7 +44,7 @@ describe('contributor statement', () => {
    * A2: 100.00 for 2021-01; council A pledges m-3 50.00, pays 20.00 of it, extended to 2021-02;
    *     150.00 committed: 75.00 a month. January from the award; February's 75.00 gets m-3's 50.00
    *     (25.00 short): 50/75 = 0.6667 months.
-   * Totals: pledged 350.00, received 20.00, outstanding 330.00, used 150.00;
+   * Totals: pledged 350.00, received 20.00, outstanding 330.00, planned use 150.00;
    *     months 3,333/10,000 + 6,667/10,000 + 2/3 = 1 + 2/3 = 1.6667.
    */
   describe('given one council contributing twice to one award and once to another', () => {
@@ -74,7 +74,7 @@ describe('contributor statement', () => {
     const statement = contributorStatement(foldLedgerView(recorder.events), 'council-a');
 
     it('lists each contribution with what it pays for', () => {
-      expect(statement.contributions.map((c) => [c.awardId, c.contributionId, c.outstanding, c.used, c.monthsFunded])).toEqual([
+      expect(statement.contributions.map((c) => [c.awardId, c.contributionId, c.outstanding, c.plannedUse, c.monthsFunded])).toEqual([
         ['a1', 'm-1', '100.00', '33.33', '0.3333'],
         ['a1', 'm-2', '200.00', '66.67', '0.6667'],
         ['a2', 'm-3', '30.00', '50.00', '0.6667'],
@@ -87,14 +87,14 @@ describe('contributor statement', () => {
         received: '20.00',
         withdrawn: '0.00',
         outstanding: '330.00',
-        used: '150.00',
+        plannedUse: '150.00',
         monthsFunded: '1.6667',
       });
     });
 
     it('renders CSV and a table', () => {
       expect(contributorStatementToCsv(statement).split('\n')).toEqual([
-        'awardId,contributionId,pledged,received,withdrawn,outstanding,used,monthsFunded',
+        'awardId,contributionId,pledged,received,withdrawn,outstanding,plannedUse,monthsFunded',
         'a1,m-1,100.00,0.00,0.00,100.00,33.33,0.3333',
         'a1,m-2,200.00,0.00,0.00,200.00,66.67,0.6667',
         'a2,m-3,50.00,20.00,0.00,30.00,50.00,0.6667',

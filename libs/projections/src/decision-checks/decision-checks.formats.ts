@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../csv/csv';
 import { Money } from '@fundledger/money';
 import { renderColumns } from '../report-table';
 import type { DecisionChecksReport, FigureCheck } from './decision-checks.report';
@@ -14,7 +14,7 @@ const signed = (amount: string): string => {
 const verdict = (c: FigureCheck): string => (c.status === 'match' ? 'match' : `MISMATCH ${signed(c.difference)}`);
 
 export const decisionChecksToCsv = (report: DecisionChecksReport): string =>
-  stringify([
+  toCsv([
     [
       ...['decisionRef', 'figure', 'declared'],
       ...['ledgerAtDecision', 'statusAtDecision', 'differenceAtDecision'],

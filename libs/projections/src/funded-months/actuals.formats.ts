@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../csv/csv';
 import { Money } from '@fundledger/money';
 import { monthLabel, renderColumns, type Align } from '../report-table';
 import type { ActualsReport } from './actuals';
@@ -64,7 +64,7 @@ export const actualsReportToJson = (report: ActualsReport): ActualsReportJson =>
 /** One row per month and a totals row; a column per source, as the funded-months CSV. */
 export const actualsReportToCsv = (report: ActualsReport): string => {
   const sources = report.sources.map((s) => s.source);
-  return stringify([
+  return toCsv([
     ['month', 'paid', ...sourceColumnLabels(sources), 'shortfall'],
     ...report.months.map((m) => [
       m.month,

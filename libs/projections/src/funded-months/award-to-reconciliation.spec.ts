@@ -1,6 +1,7 @@
 import { awardViewOf, fixtureLedger, makeAward } from '../ledger/award-view.test-builders';
 import { fundedMonthsFor, fundedMonthsInputFor } from './award-to-reconciliation';
 import { fundedMonthsReportToJson } from './funded-months.json';
+import { MONTHS_FUNDED_ROUNDING } from './months-funded';
 
 const council = (id: string) => ({ id, name: id });
 const sourceRows = (input: ReturnType<typeof fundedMonthsInputFor>) =>
@@ -32,13 +33,14 @@ describe('an award as reconciliation input', () => {
         funded: '280035.16',
         shortfall: '15581.84',
         fundedMonths: '12.3148',
+        monthsFundedRounding: MONTHS_FUNDED_ROUNDING,
         firstShortfallMonth: '2022-10',
       });
       expect(json.sources.map((s) => [s.sourceId, s.used, s.lapsed, s.monthsFunded])).toEqual([
         ['home-office', '181918.16', '18206.50', '8.0000'],
         ['opcc-cleveland', '38117.00', '0.00', '1.6762'],
-        ['hartlepool-council', '15000.00', '0.00', '0.6596'],
-        ['stockton-council', '15000.00', '0.00', '0.6596'],
+        ['hartlepool-council', '15000.00', '0.00', '0.6597'],
+        ['stockton-council', '15000.00', '0.00', '0.6597'],
         ['redcar-council', '15000.00', '0.00', '0.6596'],
         ['middlesbrough-council', '15000.00', '0.00', '0.6596'],
       ]);

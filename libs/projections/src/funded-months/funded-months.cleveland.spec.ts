@@ -1,6 +1,7 @@
 import type { Month } from '@fundledger/calendar';
 import { Money } from '@fundledger/money';
 import { fundedMonthsReportToJson } from './funded-months.json';
+import { MONTHS_FUNDED_ROUNDING } from './months-funded';
 import { reconcileFundedMonths } from './funded-months.report';
 import type { ReconciliationSource } from './funded-months.types';
 
@@ -62,6 +63,10 @@ import type { ReconciliationSource } from './funded-months.types';
  *   hartlepool, middlesbrough, redcar: 4 months' 1,390,571p/2,273,977 + 109,429/2,273,976 = 0.65963729… -> 0.6596
  *   stockton: 1,390,570/2,273,977 + 109,430/2,273,976 = 0.65963729… -> 0.6596
  *   total: 12 full months + 715,792/2,273,976 (= 0.3147755…) = 12.3148
+ * Printed per source, the sum is rounded once (12.3148) and shared back by largest remainder: floors
+ *   8.0000 + 1.6762 + 4 × 0.6596 = 12.3146, and the two leftover ten-thousandths go to the largest
+ *   remainders, stockton's (its exact figure is a hair larger) then hartlepool's (the first of three equal):
+ *   8.0000 + 1.6762 + 0.6597 + 0.6597 + 0.6596 + 0.6596 = 12.3148.
  */
 const provision = { start: '2021-10', end: '2022-10' } as const;
 const gbp = (amount: string): Money => Money.fromString(amount);
@@ -139,8 +144,8 @@ describe('Cleveland 2021: award for 8 months, match funding for 5 more', () => {
     expect(view).toEqual([
       ['home-office', '181918.16', '18206.50', '18206.50', '8.0000', 8],
       ['opcc-cleveland', '38117.00', '0.00', '0.00', '1.6762', 5],
-      ['hartlepool-council', '15000.00', '0.00', '0.00', '0.6596', 5],
-      ['stockton-council', '15000.00', '0.00', '0.00', '0.6596', 5],
+      ['hartlepool-council', '15000.00', '0.00', '0.00', '0.6597', 5],
+      ['stockton-council', '15000.00', '0.00', '0.00', '0.6597', 5],
       ['redcar-council', '15000.00', '0.00', '0.00', '0.6596', 5],
       ['middlesbrough-council', '15000.00', '0.00', '0.00', '0.6596', 5],
     ]);
@@ -157,6 +162,7 @@ describe('Cleveland 2021: award for 8 months, match funding for 5 more', () => {
       funded: '280035.16',
       shortfall: '15581.84',
       fundedMonths: '12.3148',
+      monthsFundedRounding: MONTHS_FUNDED_ROUNDING,
       firstShortfallMonth: '2022-10',
     });
   });

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../csv/csv';
 import { Money } from '@fundledger/money';
 import { sourceColumnLabels } from './funded-months.labels';
 import type { FundedMonthsReport } from './funded-months.report';
@@ -23,7 +23,7 @@ export const fundedMonthsReportToCsv = (report: FundedMonthsReport): string => {
     ...report.sources.map(({ used }) => used.toString()),
     report.totals.shortfall.toString(),
   ];
-  return stringify([header, ...monthRows, totalsRow]);
+  return toCsv([header, ...monthRows, totalsRow]);
 };
 
 const shareOf = (shares: readonly SourceShare[], source: ReconciliationSource): string =>

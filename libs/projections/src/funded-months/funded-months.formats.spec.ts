@@ -1,6 +1,7 @@
 import { Money } from '@fundledger/money';
 import { fundedMonthsReportToCsv } from './funded-months.csv';
 import { fundedMonthsReportToJson } from './funded-months.json';
+import { MONTHS_FUNDED_ROUNDING } from './months-funded';
 import { reconcileFundedMonths } from './funded-months.report';
 import { fundedMonthsReportToTable } from './funded-months.table';
 
@@ -109,6 +110,7 @@ describe('funded-months report formats', () => {
         funded: '800.00',
         shortfall: '200.00',
         fundedMonths: '3.2000',
+        monthsFundedRounding: MONTHS_FUNDED_ROUNDING,
         firstShortfallMonth: '2024-04',
       },
     });
@@ -149,6 +151,7 @@ describe('funded-months report formats', () => {
         'council/m-2  match  Mar 2024 to Jun 2024      £0.00    £0.00    £0.00    £0.00         0.0000',
         '',
         'Months funded: 3.2000 of 4',
+        `Rounding: ${MONTHS_FUNDED_ROUNDING}`,
         'Total shortfall: £200.00',
         'First month with a shortfall: Apr 2024',
         '',

@@ -1,5 +1,6 @@
 import type { ReconciliationSource } from './funded-months.types';
 import type { FundedMonthsReport } from './funded-months.report';
+import { MONTHS_FUNDED_ROUNDING, presentMonthsFunded } from './months-funded';
 
 /** The wire form: amounts as 2-dp strings, months as YYYY-MM, months funded as 4-dp strings. */
 export interface FundedMonthsReportJson {
@@ -35,6 +36,8 @@ export interface FundedMonthsReportJson {
     funded: string;
     shortfall: string;
     fundedMonths: string;
+    /** How sources' monthsFunded are rounded so that they add up (MONTHS_FUNDED_ROUNDING). */
+    monthsFundedRounding: string;
     firstShortfallMonth: string | null;
   };
 }
@@ -44,7 +47,9 @@ const identify = (source: ReconciliationSource): { sourceId: string; contributio
     ? { sourceId: source.sourceId }
     : { sourceId: source.sourceId, contributionId: source.contributionId };
 
-export const fundedMonthsReportToJson = (report: FundedMonthsReport): FundedMonthsReportJson => ({
+export const fundedMonthsReportToJson = (report: FundedMonthsReport): FundedMonthsReportJson => {
+  const printed = presentMonthsFunded(report.sources.map((s) => s.monthsFunded));
+  return {
   awardId: report.awardId,
   provision: { ...report.provision },
   profile: report.profile,
@@ -55,7 +60,7 @@ export const fundedMonthsReportToJson = (report: FundedMonthsReport): FundedMont
     shares: shares.map(({ source, amount }) => ({ ...identify(source), amount: amount.toString() })),
     shortfall: shortfall.toString(),
   })),
-  sources: report.sources.map(({ source, used, unused, lapsed, monthsFunded, months }) => ({
+  sources: report.sources.map(({ source, used, unused, lapsed, months }, i) => ({
     sourceId: source.sourceId,
     kind: source.kind,
     ...(source.contributionId === undefined ? {} : { contributionId: source.contributionId }),
@@ -65,7 +70,7 @@ export const fundedMonthsReportToJson = (report: FundedMonthsReport): FundedMont
     used: used.toString(),
     unused: unused.toString(),
     lapsed: lapsed.toString(),
-    monthsFunded: monthsFunded.toFixed4(),
+    monthsFunded: printed[i],
     months: [...months],
   })),
   totals: {
@@ -73,6 +78,8 @@ export const fundedMonthsReportToJson = (report: FundedMonthsReport): FundedMont
     funded: report.totals.funded.toString(),
     shortfall: report.totals.shortfall.toString(),
     fundedMonths: report.totals.fundedMonths.toFixed4(),
+    monthsFundedRounding: MONTHS_FUNDED_ROUNDING,
     firstShortfallMonth: report.totals.firstShortfallMonth,
   },
-});
+  };
+};

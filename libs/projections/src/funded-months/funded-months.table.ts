@@ -2,6 +2,7 @@ import type { Month } from '@fundledger/calendar';
 import { Money } from '@fundledger/money';
 import { sourceColumnLabels } from './funded-months.labels';
 import type { FundedMonthsReport } from './funded-months.report';
+import { MONTHS_FUNDED_ROUNDING, presentMonthsFunded } from './months-funded';
 
 type Align = 'left' | 'right';
 
@@ -25,6 +26,7 @@ const renderColumns = (heading: string[], rows: string[][], align: Align[]): str
 export const fundedMonthsReportToTable = (report: FundedMonthsReport): string => {
   const labels = sourceColumnLabels(report.sources.map((s) => s.source));
   const { provision, totals } = report;
+  const printed = presentMonthsFunded(report.sources.map((s) => s.monthsFunded));
 
   const byMonth = renderColumns(
     ['Month', 'Cost', ...labels, 'Shortfall'],
@@ -44,7 +46,7 @@ export const fundedMonthsReportToTable = (report: FundedMonthsReport): string =>
 
   const bySource = renderColumns(
     ['Source', 'Kind', 'Window', 'Available', 'Used', 'Unused', 'Lapsed', 'Months funded'],
-    report.sources.map(({ source, used, unused, lapsed, monthsFunded }, i) => [
+    report.sources.map(({ source, used, unused, lapsed }, i) => [
       labels[i],
       source.kind,
       `${monthName(source.windowStart)} to ${monthName(source.windowEnd)}`,
@@ -52,7 +54,7 @@ export const fundedMonthsReportToTable = (report: FundedMonthsReport): string =>
       used.format(),
       unused.format(),
       lapsed.format(),
-      monthsFunded.toFixed4(),
+      printed[i],
     ]),
     ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right'],
   );
@@ -72,6 +74,7 @@ export const fundedMonthsReportToTable = (report: FundedMonthsReport): string =>
     ...bySource,
     '',
     `Months funded: ${totals.fundedMonths.toFixed4()} of ${provision.months}`,
+    `Rounding: ${MONTHS_FUNDED_ROUNDING}`,
     `Total shortfall: ${totals.shortfall.format()}`,
     `First month with a shortfall: ${firstShortfall === null ? 'none' : monthName(firstShortfall)}`,
     '',

@@ -2,7 +2,7 @@ export type { ReconciliationSource, MonthlyCost, MonthAllocation, SourceShare } 
 export { FundedMonthsInputError, type FundedMonthsInputErrorCode } from './funded-months.errors';
 export { monthlyCosts, type MonthlyCostsInput, type MonthlyCosts } from './monthly-costs';
 export { allocateFundedMonths } from './funded-months.allocation';
-export { MonthsFunded } from './months-funded';
+export { MonthsFunded, MONTHS_FUNDED_ROUNDING, presentMonthsFunded } from './months-funded';
 export {
   reconcileFundedMonths,
   type FundedMonthsInput,

@@ -1,5 +1,5 @@
 import { Money } from '@fundledger/money';
-import { MonthsFunded } from './months-funded';
+import { MonthsFunded, presentMonthsFunded } from './months-funded';
 
 const gbp = (amount: string): Money => Money.fromString(amount);
 
@@ -37,4 +37,19 @@ describe('months funded', () => {
   it('refuses a share of a month that costs nothing', () => {
     expect(() => MonthsFunded.ratio(gbp('1.00'), Money.zero())).toThrow(RangeError);
   });
+});
+
+describe('months funded as printed per source', () => {
+  const ratio = (part: string, whole: string) => MonthsFunded.ratio(Money.fromString(part), Money.fromString(whole));
+
+  it('add up to their sum rounded once, the leftover ten-thousandths to the largest remainders', () => {
+    const thirds = [ratio('1.00', '3.00'), ratio('1.00', '3.00'), ratio('1.00', '3.00')];
+    // Each 0.3333…, the sum exactly 1: rounded alone they would print 0.9999.
+    expect(presentMonthsFunded(thirds)).toEqual(['0.3334', '0.3333', '0.3333']);
+  });
+
+  it('leaves figures that already add up as they round', () =>
+    expect(presentMonthsFunded([ratio('1.00', '4.00'), MonthsFunded.whole(2)])).toEqual(['0.2500', '2.0000']));
+
+  it('prints nothing for no sources', () => expect(presentMonthsFunded([])).toEqual([]));
 });

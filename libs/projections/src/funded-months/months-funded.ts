@@ -71,3 +71,35 @@ export class MonthsFunded {
     return new MonthsFunded((sign * numerator) / divisor, (sign * denominator) / divisor);
   }
 }
+
+/** How the months funded by each source are printed, stated wherever they are. */
+export const MONTHS_FUNDED_ROUNDING =
+  "Each source's months funded is exact; their sum is rounded once, half up, to 4 decimal places, and shared " +
+  'back by largest remainder (each source floored to 4 dp, the leftover ten-thousandths to the largest remainders), ' +
+  'so the printed figures add up to the printed sum.';
+
+/**
+ * Each source's months funded as printed, 4 dp: the exact sum rounded once and apportioned by largest
+ * remainder (the rule money uses for pennies), so the figures add up; a figure rounded on its own would
+ * not (1.6762 + 4 × 0.6596 = 4.3146 against a total of 4.3148).
+ */
+export const presentMonthsFunded = (parts: readonly MonthsFunded[]): string[] => {
+  const SCALE = 10_000n;
+  const target = BigInt(MonthsFunded.sum(parts).toFixed4().replace('.', ''));
+  const exact = parts.map((p) => ({ floor: (p.numerator * SCALE) / p.denominator, rest: (p.numerator * SCALE) % p.denominator, of: p.denominator }));
+  let leftover = target - exact.reduce((sum, e) => sum + e.floor, 0n);
+  // Largest remainder first (compared as fractions); ties go to the earlier source, as money's allocate does.
+  const order = exact
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const diff = exact[b].rest * exact[a].of - exact[a].rest * exact[b].of;
+      return diff > 0n ? 1 : diff < 0n ? -1 : a - b;
+    });
+  const units = exact.map((e) => e.floor);
+  for (const i of order) {
+    if (leftover <= 0n) break;
+    units[i] += 1n;
+    leftover -= 1n;
+  }
+  return units.map((u) => `${u / SCALE}.${(u % SCALE).toString().padStart(4, '0')}`);
+};

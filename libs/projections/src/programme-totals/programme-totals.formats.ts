@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../csv/csv';
 import { Money } from '@fundledger/money';
 import { renderColumns, renderFigures } from '../report-table';
 import type { ProgrammeTotalsReport } from './programme-totals.report';
@@ -11,8 +11,7 @@ const differenceText = ({ envelopeDifference: d }: ProgrammeTotalsReport): strin
 /** One row per award in the order made, then the total, the envelope and the difference. */
 export const programmeTotalsToCsv = (report: ProgrammeTotalsReport): string => {
   const { kind, amount } = report.envelopeDifference;
-  const signed = kind === 'under' ? `-${amount}` : amount;
-  return stringify([
+  return toCsv([
     ['awardId', 'recipientId', 'recipient', 'amount', 'runningTotal', 'pastEnvelope'],
     ...report.awards.items.map((a) => [
       a.awardId,
@@ -24,8 +23,8 @@ export const programmeTotalsToCsv = (report: ProgrammeTotalsReport): string => {
     ]),
     ['total', '', '', report.awards.total, '', ''],
     ['envelope', '', '', report.envelope, '', ''],
-    // Signed: positive over the envelope, negative under it.
-    ['over envelope', '', '', signed, '', ''],
+    // Over or under in words with a positive amount, as the JSON says it: a sign here was read the wrong way.
+    [kind === 'exact' ? 'exactly the envelope' : `${kind} envelope`, '', '', amount, '', ''],
   ]);
 };
 

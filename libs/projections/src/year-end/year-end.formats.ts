@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import { Money } from '@fundledger/money';
+import { toCsv } from '../csv/csv';
 import { renderColumns } from '../report-table';
 import type { YearEndAward, YearEndReport } from './year-end.report';
 
@@ -22,7 +22,7 @@ const COLUMNS: ReadonlyArray<readonly [heading: string, figure: (row: YearEndRep
 
 /** One row per award, then the total; amounts as plain 2-dp numbers for a spreadsheet. */
 export const yearEndToCsv = (report: YearEndReport): string =>
-  stringify([
+  toCsv([
     ['financialYear', 'asOf', 'awardId', 'recipient', 'funder', 'funderAwarded', ...COLUMNS.map(([heading]) => heading)],
     ...report.awards.map((a) => [
       report.financialYear,

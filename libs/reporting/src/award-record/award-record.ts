@@ -23,14 +23,23 @@ export interface RecordedAt {
   readonly recordedAt: string;
 }
 
+/** The authenticated subject who recorded an event: the bearer token's, or the import's --actor. */
+export interface Actor {
+  readonly id: string;
+  readonly role: string;
+}
+
 export interface CertificateRecord extends RecordedAt {
   /** 1 for the award's first certificate, then 2, 3… */
   readonly index: number;
   readonly data: BudgetCertified['data'];
+  /** Who issued it, from the event's metadata; null only for an event recorded without an actor. */
+  readonly issuedBy: Actor | null;
 }
 
 export interface ReturnRecord extends RecordedAt {
   readonly data: ReturnSubmitted['data'];
+  readonly submittedBy: Actor | null;
 }
 
 export interface AwardRecord {
@@ -48,6 +57,11 @@ const stampOf = (event: RecordedEvent): RecordedAt => ({
   recordedAt: event.recordedAt,
 });
 
+const actorOf = (event: RecordedEvent): Actor | null => {
+  const actor = event.metadata.actor as { id?: unknown; role?: unknown } | undefined;
+  return typeof actor?.id === 'string' && typeof actor.role === 'string' ? { id: actor.id, role: actor.role } : null;
+};
+
 /** Folds one award's stream, oldest first; undefined when it holds no event (the award was never made). */
 export const foldAwardRecord = (events: Iterable<RecordedEvent>): AwardRecord | undefined => {
   let view: AwardView | undefined;
@@ -64,10 +78,10 @@ export const foldAwardRecord = (events: Iterable<RecordedEvent>): AwardRecord | 
     }
     if (event.type === 'BudgetCertified') {
       const data = event.data as unknown as BudgetCertified['data'];
-      certificates.push({ index: certificates.length + 1, ...stampOf(event), data });
+      certificates.push({ index: certificates.length + 1, ...stampOf(event), data, issuedBy: actorOf(event) });
     }
     if (event.type === 'ReturnSubmitted') {
-      returns.push({ ...stampOf(event), data: event.data as unknown as ReturnSubmitted['data'] });
+      returns.push({ ...stampOf(event), data: event.data as unknown as ReturnSubmitted['data'], submittedBy: actorOf(event) });
     }
   }
   return view === undefined ? undefined : { view, matchReceipts, certificates, returns, events: folded };

@@ -1,6 +1,7 @@
+import type { Month } from '@fundledger/calendar';
 import type { AwardCommand, AwardDecisionFigures, CertifyBudget, SubmitReturn } from '@fundledger/funding';
 import { certificationFigures } from '../certificate/certification-figures';
-import { homeOfficeReturn } from '../home-office-return/home-office-return.report';
+import { homeOfficeReturn, type HomeOfficeReturn } from '../home-office-return/home-office-return.report';
 import { homeOfficeReturnToJson } from '../home-office-return/home-office-return.versions';
 import type { AwardRecord } from './award-record';
 import { pinFigures } from './pinned-figures';
@@ -17,19 +18,31 @@ export const figuresContextFor = (
 ): AwardDecisionFigures => {
   if (record === undefined) return {};
   switch (command.type) {
-    case 'CertifyBudget':
-      return {
-        certification: { ...pinFigures(certificationFigures(record.view)), atRevision: Number(record.view.revision) },
-      };
+    case 'CertifyBudget': {
+      const figures = certificationFigures(record.view);
+      const shortfall = { planned: String(figures.plannedShortfall), firstMonth: figures.firstShortfallMonth as string | null };
+      return { certification: { ...pinFigures(figures), atRevision: Number(record.view.revision), shortfall } };
+    }
     case 'SubmitReturn': {
-      const { financialYear, quarter, varianceReasons } = command;
-      const options = varianceReasons === undefined ? {} : { varianceReasons };
-      const report = homeOfficeReturn(record.view, financialYear, quarter, record.matchReceipts, options);
+      const { financialYear, quarter } = command;
+      const varianceReasons = { ...previousVarianceReasons(record, financialYear, quarter), ...command.varianceReasons };
+      const report = homeOfficeReturn(record.view, financialYear, quarter, record.matchReceipts, { varianceReasons });
       return { returnFigures: pinFigures(homeOfficeReturnToJson(report)) };
     }
     default:
       return {};
   }
+};
+
+/**
+ * The reasons the latest submission of the quarter gave for its months' variances: a new version keeps
+ * them unless the officer gives a new reason for the month, so a correction never silently drops one.
+ */
+const previousVarianceReasons = (record: AwardRecord, financialYear: string, quarter: number): Record<Month, string> => {
+  const latest = record.returns.filter((r) => r.data.financialYear === financialYear && r.data.quarter === quarter).at(-1);
+  if (latest === undefined) return {};
+  const { variance } = latest.data.figures as unknown as HomeOfficeReturn;
+  return Object.fromEntries(variance.months.flatMap((m) => (m.varianceReason === null ? [] : [[m.month, m.varianceReason]])));
 };
 
 /** Whether a command's decision needs figuresContextFor (and so the award's stream folded for reporting). */

@@ -1,7 +1,8 @@
 import type { JsonObject } from '@fundledger/event-store';
 import { certificateStatus, certificateToJson, figureChanges, readCertificate } from './certificate-status';
 import { certificationFigures } from './certification-figures';
-import { firstPayment, NORFOLK, norfolkRecorder, recordOf } from './certificate.test-builders';
+import { certificateEffectOf } from './event-summary';
+import { firstPayment, NORFOLK, norfolkRecorder, norfolkVariation, recordOf } from './certificate.test-builders';
 
 describe('a budget certificate', () => {
   describe('given Norfolk 2023 as imported, certified by its Section 151 officer', () => {
@@ -48,47 +49,98 @@ describe('a budget certificate', () => {
         asAtRevision: '3',
         figuresHashVerified: true,
         eventsSince: [],
+        movementsSince: [],
         changes: [],
+        movements: [],
       });
     });
+
+    it('names who issued it: the authenticated subject recorded with the event', () =>
+      expect(record.certificates[0].issuedBy).toEqual({ id: 'fixture-import', role: 'finance-officer' }));
 
     it('has no second certificate', () => expect(readCertificate(record, 2)).toBeUndefined());
 
     describe('when a payment is then recorded', () => {
       const later = norfolkRecorder();
       later.record(firstPayment);
-      const reading = readCertificate(recordOf(later.events), 1)!;
+      const afterPayment = recordOf(later.events);
+      const reading = readCertificate(afterPayment, 1)!;
 
-      it('turns stale, listing that event', () => {
-        expect(reading.status.status).toBe('stale');
-        expect(reading.status.eventsSince).toEqual([
+      // A payment within the budget changes nothing the officer certified: calling it stale would be noise.
+      it('stays current, listing the payment as since certification', () => {
+        expect(reading.status).toMatchObject({ status: 'current', eventsSince: [], changes: [] });
+        expect(reading.status.movementsSince).toEqual([
           {
             revision: '4',
             position: '5',
             type: 'DisbursementPaid',
             recordedAt: later.events[4].recordedAt,
-            summary: '£14,139.59 paid to grant g-change-project on 2023-08-15 (BACS 0815)',
+            summary: '£14,139.59 paid to The Change Project on 2023-08-15 (BACS 0815)',
           },
         ]);
       });
 
-      it('says figure by figure what changed, before and after', () =>
-        expect(reading.status.changes).toEqual([
+      it('says which figures of money spent moved, before and after', () =>
+        expect(reading.status.movements).toEqual([
           { figure: 'paid', label: 'Paid (net of reversals)', before: '0.00', after: '14139.59' },
           { figure: 'unpaidCommitments', label: 'Committed, not yet paid', before: '169675.00', after: '155535.41' },
           { figure: 'grants.g-change-project.paid', label: 'Grant g-change-project: paid', before: '0.00', after: '14139.59' },
         ]));
 
-      it('answers the same on the wire, with the basis spelled out', () =>
-        expect(certificateToJson(reading)).toMatchObject({
+      it('answers the same on the wire, with the basis spelled out and the status line first', () =>
+        expect(certificateToJson(reading, afterPayment)).toMatchObject({
+          statusText: 'CURRENT at revision 4: the certified budget is unchanged; 1 payment(s) or receipt(s) since',
           awardId: NORFOLK,
           index: 1,
           basis: 'b',
           basisText: 'The costs of this decision can be met from existing revenue or capital budgets.',
-          status: 'stale',
-          eventsSince: [expect.objectContaining({ type: 'DisbursementPaid' })],
+          issuedBy: { id: 'fixture-import', role: 'finance-officer' },
+          acknowledged: [],
+          status: 'current',
+          eventsSince: [],
+          movementsSince: [expect.objectContaining({ type: 'DisbursementPaid' })],
         }));
+
+      describe('and the commitment is then varied', () => {
+        later.record(norfolkVariation);
+        const varied = readCertificate(recordOf(later.events), 1)!;
+
+        it('turns stale, listing the variation and not the payment as the cause', () => {
+          expect(varied.status.status).toBe('stale');
+          expect(varied.status.eventsSince).toEqual([
+            expect.objectContaining({
+              revision: '5',
+              type: 'GrantCommitmentVaried',
+              summary: 'commitment to The Change Project varied to £160,000.00 (Scope reduced)',
+            }),
+          ]);
+          expect(varied.status.movementsSince.map((e) => e.type)).toEqual(['DisbursementPaid']);
+        });
+
+        it('says which budget figures changed, before and after', () =>
+          expect(varied.status.changes.map((c) => [c.figure, c.before, c.after])).toEqual([
+            ['committed', '169675.00', '160000.00'],
+            ['uncommittedHeadroom', '0.00', '9675.00'],
+            ['plannedCost', '169675.00', '160000.00'],
+            ['plannedFunded', '169675.00', '160000.00'],
+            ['lapsing', '0.00', '9675.00'],
+            ['grants.g-change-project.committed', '169675.00', '160000.00'],
+          ]));
+      });
     });
+
+    it.each([
+      ['a receipt of match funding', 'MatchFundingReceived', 'movement'],
+      ['a reversal of a payment', 'DisbursementReversed', 'movement'],
+      ['a pledge of match funding', 'MatchFundingPledged', 'budget'],
+      ['a withdrawal of match funding', 'MatchFundingWithdrawn', 'budget'],
+      ['a variation of the award', 'AwardVaried', 'budget'],
+      ['an extension of provision', 'ProvisionExtended', 'budget'],
+      ['a spend profile', 'SpendProfileSet', 'budget'],
+      ['a commitment', 'GrantCommitted', 'budget'],
+      ['closure', 'AwardClosed', 'budget'],
+      ['a return', 'ReturnSubmitted', 'statement'],
+    ] as const)('treats %s (%s) as a %s event', (_what, type, effect) => expect(certificateEffectOf(type)).toBe(effect));
 
     describe('when only statements are recorded since', () => {
       const later = norfolkRecorder();

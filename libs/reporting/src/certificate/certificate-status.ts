@@ -3,8 +3,9 @@ import { toAwardEvent } from '@fundledger/funding';
 import type { AwardView } from '@fundledger/projections';
 import type { AwardRecord, CertificateRecord } from '../award-record/award-record';
 import { hashFigures } from '../award-record/pinned-figures';
+import { certificateDocument } from './certificate.document';
 import { certificationFigures, flattenFigures } from './certification-figures';
-import { isFinancialEvent, summariseAwardEvent } from './event-summary';
+import { certificateEffectOf, summariseAwardEvent } from './event-summary';
 
 export interface EventSince {
   readonly revision: string;
@@ -23,20 +24,29 @@ export interface FigureChange {
 }
 
 export interface CertificateStatus {
-  /** Stale once any financial event is recorded after the certificate (DESIGN §1). */
+  /** Stale once an event that changes a certified budget figure is recorded after the certificate. */
   readonly status: 'current' | 'stale';
   /** The stream revision the status is judged at. */
   readonly asAtRevision: string;
   /** Whether the pinned figures still hash to the recorded figuresHash. */
   readonly figuresHashVerified: boolean;
-  /** The financial events recorded after the certificate, oldest first. */
+  /** The events recorded after the certificate that changed the budget (and so made it stale), oldest first. */
   readonly eventsSince: readonly EventSince[];
+  /** Payments, reversals and receipts recorded since certification: money moving within the budget. */
+  readonly movementsSince: readonly EventSince[];
   /**
-   * Each figure whose value differs between the certificate and the ledger now. When the certificate is
-   * current this is empty unless the definition of a figure changed in a later release of the service.
+   * Each budget figure whose value differs between the certificate and the ledger now. When the certificate
+   * is current this is empty unless the definition of a figure changed in a later release of the service.
    */
   readonly changes: readonly FigureChange[];
+  /** Each figure of money spent or received that has moved since certification (paid, received). */
+  readonly movements: readonly FigureChange[];
 }
+
+/** Figures that payments and receipts move; every other certified figure is the budget itself. */
+const MOVEMENT_FIGURE = /^(paid|unpaidCommitments|matchFundingReceived|grants\..+\.paid|contributions\..+\.received)$/;
+
+export const isMovementFigure = (figure: string): boolean => MOVEMENT_FIGURE.test(figure);
 
 /**
  * Whether a certificate still holds: `view` is the award as it stands now (or as at the moment asked
@@ -48,24 +58,30 @@ export const certificateStatus = (
   since: Iterable<RecordedEvent>,
 ): CertificateStatus => {
   const after = BigInt(certificate.revision);
-  const eventsSince = [...since]
-    .filter((event) => event.revision > after && isFinancialEvent(toAwardEvent(event).type))
-    .map(
-      (event): EventSince => ({
-        revision: event.revision.toString(),
-        position: event.position.toString(),
-        type: event.type,
-        recordedAt: event.recordedAt,
-        summary: summariseAwardEvent(toAwardEvent(event)),
-      }),
-    );
+  const later = [...since].filter((event) => event.revision > after);
+  const listed = (effect: 'budget' | 'movement'): EventSince[] =>
+    later
+      .filter((event) => certificateEffectOf(toAwardEvent(event).type) === effect)
+      .map(
+        (event): EventSince => ({
+          revision: event.revision.toString(),
+          position: event.position.toString(),
+          type: event.type,
+          recordedAt: event.recordedAt,
+          summary: summariseAwardEvent(toAwardEvent(event), view.award),
+        }),
+      );
+  const eventsSince = listed('budget');
   const pinned = certificate.data.figures as JsonObject;
+  const all = figureChanges(pinned, certificationFigures(view));
   return {
     status: eventsSince.length === 0 ? 'current' : 'stale',
     asAtRevision: view.revision,
     figuresHashVerified: hashFigures(pinned) === certificate.data.figuresHash,
     eventsSince,
-    changes: figureChanges(pinned, certificationFigures(view)),
+    movementsSince: listed('movement'),
+    changes: all.filter((change) => !isMovementFigure(change.figure)),
+    movements: all.filter((change) => isMovementFigure(change.figure)),
   };
 };
 
@@ -110,11 +126,16 @@ export const basisText = (basis: 'a' | 'b' | 'c'): string => BASIS_TEXT[basis];
 
 export const REGULATIONS_TEXT = 'Financial regulations have been complied with.';
 
-/** The wire form of a certificate reading. */
-export const certificateToJson = (reading: CertificateReading): JsonObject => {
+/**
+ * The wire form of a certificate reading: the recorded certificate and its status, the status line every
+ * format opens with, and the document as printed (sections of names and figures) for who renders it.
+ */
+export const certificateToJson = (reading: CertificateReading, record: AwardRecord): JsonObject => {
   const { certificate, status } = reading;
   const { data } = certificate;
+  const document = certificateDocument(reading, record);
   return {
+    statusText: document.banner.text,
     awardId: reading.awardId,
     index: certificate.index,
     revision: certificate.revision,
@@ -125,6 +146,8 @@ export const certificateToJson = (reading: CertificateReading): JsonObject => {
     basisText: basisText(data.basis),
     regulationsComplied: data.regulationsComplied,
     officer: data.officer,
+    issuedBy: certificate.issuedBy === null ? null : { ...certificate.issuedBy },
+    acknowledged: [...(data.acknowledged ?? [])],
     certifiedOn: data.certifiedOn,
     atRevision: data.atRevision,
     figures: data.figures as JsonObject,
@@ -134,5 +157,8 @@ export const certificateToJson = (reading: CertificateReading): JsonObject => {
     figuresHashVerified: status.figuresHashVerified,
     eventsSince: status.eventsSince.map((e) => ({ ...e })),
     changes: status.changes.map((c) => ({ ...c })),
+    movementsSince: status.movementsSince.map((e) => ({ ...e })),
+    movements: status.movements.map((c) => ({ ...c })),
+    document: JSON.parse(JSON.stringify(document)) as JsonObject,
   };
 };

@@ -27,3 +27,37 @@ export const firstPayment = {
   paidOn: '2023-08-15',
   reference: 'BACS 0815',
 };
+
+export const CLEVELAND = 'dapi21-cleveland';
+
+/** Cleveland 2021 as imported: decision 2021-7335 declares grants £1,000.00 more than committed. */
+export const clevelandRecorder = (): FixtureRecorder => {
+  const recorder = fixtureRecorder();
+  for (const script of ['national-2021', 'cleveland-2021']) {
+    for (const command of loadFixtureScript(script).commands) recorder.record(command);
+  }
+  return recorder;
+};
+
+export const certifyCleveland = (acknowledged?: readonly string[]) => ({
+  commandId: 'cle21-cert-1',
+  type: 'CertifyBudget',
+  awardId: CLEVELAND,
+  basis: 'b',
+  regulationsComplied: true,
+  officer: { id: 'opcc-cleveland-cfo', name: 'Chief Finance Officer, OPCC Cleveland' },
+  certifiedOn: '2021-08-02',
+  decisionRef: '2021-7335',
+  ...(acknowledged === undefined ? {} : { acknowledged }),
+});
+
+/** The Norfolk commitment varied after certification: a change to the certified budget. */
+export const norfolkVariation = {
+  commandId: 'nor23-vary-1',
+  type: 'VaryGrantCommitment',
+  awardId: NORFOLK,
+  grantId: 'g-change-project',
+  newAmount: '160000.00',
+  effectiveOn: '2023-09-01',
+  reason: 'Scope reduced',
+};

@@ -1,10 +1,24 @@
-import type { AwardEvent, AwardEventType } from '@fundledger/funding';
+import type { Award, AwardEvent, AwardEventType } from '@fundledger/funding';
 import { Money } from '@fundledger/money';
 
 const money = (amount: string): string => Money.fromString(amount).format();
 
-/** One line an officer can read in a list of what happened to an award since a certificate. */
-export const summariseAwardEvent = (event: AwardEvent): string => {
+/** Organisations by name, as an officer knows them; the id only when the award does not know it. */
+const granteeOf = (award: Award | undefined, grantId: string): string => award?.grants.get(grantId)?.grantee.name ?? `grant ${grantId}`;
+const contributorOf = (award: Award | undefined, contributionId: string): string =>
+  award?.contributions.get(contributionId)?.contributor.name ?? `contribution ${contributionId}`;
+const grantOfDisbursement = (award: Award | undefined, disbursementId: string): string => {
+  const disbursement = award?.disbursements.get(disbursementId);
+  return disbursement === undefined
+    ? `disbursement ${disbursementId}`
+    : `${money(disbursement.amount.toString())} paid to ${granteeOf(award, disbursement.grantId)} on ${disbursement.paidOn}`;
+};
+
+/**
+ * One line an officer can read in a list of what happened to an award since a certificate. `award` (the
+ * award as folded now) supplies the names of grantees and contributors; without it the ids are printed.
+ */
+export const summariseAwardEvent = (event: AwardEvent, award?: Award): string => {
   switch (event.type) {
     case 'AwardMade':
       return `award of ${money(event.data.amount)} made by ${event.data.funder.name} on ${event.data.awardedOn}`;
@@ -19,19 +33,19 @@ export const summariseAwardEvent = (event: AwardEvent): string => {
     case 'MatchFundingPledged':
       return `${event.data.contributor.name} pledged ${money(event.data.amount)} (contribution ${event.data.contributionId})`;
     case 'MatchFundingReceived':
-      return `${money(event.data.amount)} received on contribution ${event.data.contributionId} on ${event.data.receivedOn}`;
+      return `${money(event.data.amount)} received from ${contributorOf(award, event.data.contributionId)} on ${event.data.receivedOn}`;
     case 'MatchFundingWithdrawn':
-      return `${money(event.data.amount)} withdrawn from contribution ${event.data.contributionId} (${event.data.reason})`;
+      return `${money(event.data.amount)} withdrawn by ${contributorOf(award, event.data.contributionId)} (${event.data.reason})`;
     case 'GrantCommitted':
       return `${money(event.data.amount)} committed to ${event.data.grantee.name} (grant ${event.data.grantId})`;
     case 'GrantCommitmentVaried':
-      return `grant ${event.data.grantId} varied to ${money(event.data.newAmount)} (${event.data.reason})`;
+      return `commitment to ${granteeOf(award, event.data.grantId)} varied to ${money(event.data.newAmount)} (${event.data.reason})`;
     case 'DisbursementPaid':
-      return `${money(event.data.amount)} paid to grant ${event.data.grantId} on ${event.data.paidOn} (${event.data.reference})`;
+      return `${money(event.data.amount)} paid to ${granteeOf(award, event.data.grantId)} on ${event.data.paidOn} (${event.data.reference})`;
     case 'DisbursementReversed':
-      return `disbursement ${event.data.disbursementId} reversed (${event.data.reason})`;
+      return `reversed: ${grantOfDisbursement(award, event.data.disbursementId)} (${event.data.reason})`;
     case 'ProvisionExtended':
-      return `provision extended to ${event.data.newEnd}, funded by ${event.data.fundedBy.join(', ')}`;
+      return `provision extended to ${event.data.newEnd}, funded by ${event.data.fundedBy.map((id) => contributorOf(award, id)).join(', ')}`;
     case 'SpendProfileSet':
       return `spend profile set for ${Object.keys(event.data.months).length} months`;
     case 'DecisionRecorded':
@@ -50,10 +64,32 @@ export const summariseAwardEvent = (event: AwardEvent): string => {
 };
 
 /**
- * Events that state something about the figures without changing them: a decision's declared totals,
- * a certificate, a return. They move no money and change no ledger figure, so they cannot make a
- * certificate stale; every other award event can, and does (DESIGN §1).
+ * What an event does to a certified budget:
+ * - `budget`: changes a figure the officer certified (award amount or window, match pledged or withdrawn,
+ *   commitments, provision end, spend profile, closure), so the certificate is stale;
+ * - `movement`: money moving within the budget (payments, their reversals, match funding received): listed
+ *   as "since certification", it does not make the certificate stale, or every routine payment would;
+ * - `statement`: states figures without changing them (a decision's declared totals, a certificate, a return).
+ * Keyed by type so that the compiler refuses a new event that nobody has classified.
  */
-const STATEMENTS: ReadonlySet<AwardEventType> = new Set<AwardEventType>(['DecisionRecorded', 'BudgetCertified', 'ReturnSubmitted']);
+export type CertificateEffect = 'budget' | 'movement' | 'statement';
 
-export const isFinancialEvent = (type: AwardEventType): boolean => !STATEMENTS.has(type);
+const EFFECTS: Readonly<Record<AwardEventType, CertificateEffect>> = {
+  AwardMade: 'budget',
+  AwardVaried: 'budget',
+  MatchFundingPledged: 'budget',
+  MatchFundingReceived: 'movement',
+  MatchFundingWithdrawn: 'budget',
+  GrantCommitted: 'budget',
+  GrantCommitmentVaried: 'budget',
+  DisbursementPaid: 'movement',
+  DisbursementReversed: 'movement',
+  ProvisionExtended: 'budget',
+  SpendProfileSet: 'budget',
+  DecisionRecorded: 'statement',
+  BudgetCertified: 'statement',
+  ReturnSubmitted: 'statement',
+  AwardClosed: 'budget',
+};
+
+export const certificateEffectOf = (type: AwardEventType): CertificateEffect => EFFECTS[type];

@@ -1,4 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '@fundledger/projections';
+import { FORECAST_LAPSE_EXPLANATION, type ReturnIdentity } from './home-office-return.document';
 import type { HomeOfficeReturn, SourceAmount, SpendSplit } from './home-office-return.report';
 
 type Row = [section: string, line: string, period: string, value: string, note: string];
@@ -17,14 +18,11 @@ const splitRows = (period: string, split: SpendSplit): Row[] => [
 /**
  * One figure a row, so the file reads the same in a spreadsheet and in a script: section, line,
  * period (quarter, to date, or a month), value (amounts as 2-dp strings) and a note (variance reasons).
+ * It opens with the return's identity (returnIdentity): which submission, by whom, and its hash.
  */
-export const homeOfficeReturnToCsv = (r: HomeOfficeReturn): string => {
-  const quarterLabel = `Q${r.quarter} ${r.financialYear}`;
+export const homeOfficeReturnToCsv = (r: HomeOfficeReturn, identity: ReturnIdentity): string => {
   const rows: Row[] = [
-    ['return', 'award', '', r.awardId, ''],
-    ['return', 'funder', '', r.funder.name, r.funder.id],
-    ['return', 'recipient', '', r.recipient.name, r.recipient.id],
-    ['return', 'quarter', quarterLabel, `${r.period.start} to ${r.period.end}`, ''],
+    ...identity.lines.map((line): Row => ['return', line.label.toLowerCase(), '', line.value, '']),
     ['return', 'eligibility window', '', `${r.window.start} to ${r.window.end}`, ''],
     ['return', 'as at stream revision', '', r.asAt.revision, r.asAt.recordedAt],
     ...splitRows('quarter', r.spend.quarter),
@@ -60,7 +58,7 @@ export const homeOfficeReturnToCsv = (r: HomeOfficeReturn): string => {
     ['forecast', 'match funding to window end', r.window.end, r.forecast.match, ''],
     ...r.forecastLapse.bySource.map((s): Row => ['forecast lapse', sourceLine(s), 'window end', s.amount, '']),
     ['forecast lapse', 'funder (returnable)', 'window end', r.forecastLapse.funder, ''],
-    ['forecast lapse', 'total', 'window end', r.forecastLapse.total, ''],
+    ['forecast lapse', 'total', 'window end', r.forecastLapse.total, FORECAST_LAPSE_EXPLANATION],
   ];
-  return stringify([['section', 'line', 'period', 'value', 'note'], ...rows]);
+  return toCsv([['section', 'line', 'period', 'value', 'note'], ...rows]);
 };

@@ -1,22 +1,30 @@
 import { Workbook, type Cell, type CellFormulaValue, type Worksheet } from 'exceljs';
 import { foldAwardRecord } from '../award-record/award-record';
-import { homeOfficeReturnToCsv } from './home-office-return.csv';
-import { homeOfficeReturn, type HomeOfficeReturn } from './home-office-return.report';
+import { pdfPages } from '../document/read-back.test-builders';
+import { FORECAST_LAPSE_EXPLANATION } from './home-office-return.document';
+import { renderReturn } from './home-office-return.output';
+import type { HomeOfficeReturn } from './home-office-return.report';
 import { AWARD, quartersRecorder } from './home-office-return.test-builders';
-import { homeOfficeReturnToXlsx, MONEY_FORMAT } from './home-office-return.xlsx';
+import { readReturn, type ReturnReading } from './home-office-return.versions';
+import { MONEY_FORMAT } from './home-office-return.xlsx';
 
-const record = foldAwardRecord(quartersRecorder().events.filter((e) => e.stream === `award-${AWARD}`))!;
-const q4: HomeOfficeReturn = homeOfficeReturn(record.view, '2021-22', 4, record.matchReceipts, {
-  varianceReasons: { '2022-03': 'Invoice paid in April' },
-});
-const q3: HomeOfficeReturn = homeOfficeReturn(record.view, '2021-22', 3, record.matchReceipts);
+const recorder = quartersRecorder();
+const submitQ4 = { type: 'SubmitReturn', awardId: AWARD, financialYear: '2021-22', quarter: 4, submittedOn: '2022-04-20' };
+recorder.record({ commandId: 'q4-v1', ...submitQ4, varianceReasons: { '2022-03': 'Invoice paid in April' } });
+const record = foldAwardRecord(recorder.events.filter((e) => e.stream === `award-${AWARD}`))!;
+const q4reading = readReturn(record, '2021-22', 4)!;
+const q3reading = readReturn(record, '2021-22', 3)!;
+const q4: HomeOfficeReturn = q4reading.report;
+const q3: HomeOfficeReturn = q3reading.report;
+const readingOf = (report: HomeOfficeReturn): ReturnReading => (report === q4 ? q4reading : q3reading);
 
-const load = async (report: HomeOfficeReturn): Promise<Worksheet> => {
+const loadWorkbook = async (reading: ReturnReading): Promise<Workbook> => {
   const workbook = new Workbook();
   // exceljs types its input as an ArrayBuffer-backed Buffer; the bytes are the same.
-  await workbook.xlsx.load((await homeOfficeReturnToXlsx(report)) as unknown as ArrayBuffer);
-  return workbook.worksheets[0];
+  await workbook.xlsx.load((await renderReturn(reading, record, 'xlsx')) as unknown as ArrayBuffer);
+  return workbook;
 };
+const load = async (report: HomeOfficeReturn): Promise<Worksheet> => (await loadWorkbook(readingOf(report))).worksheets[0];
 
 const rowLabelled = (sheet: Worksheet, label: string): number => {
   let found: number | undefined;
@@ -108,8 +116,95 @@ describe('the Home Office return as a spreadsheet', () => {
   });
 });
 
+describe('the Home Office return as a spreadsheet, printed', () => {
+  it('says which submission it is in its first rows: version, submitted on and by, figures hash', async () => {
+    const sheet = await load(q4);
+    expect(sheet.getCell('A1').value).toBe('Home Office grant return');
+    expect(sheet.getCell('B1').value).toBe(`${AWARD} Q4 2021-22, version 1 of 1, figures sha256 ${q4reading.figuresHash}`);
+    const value = (label: string): unknown => sheet.getCell(`B${rowLabelled(sheet, label)}`).value;
+    expect(value('Funder')).toBe('Home Office (reference HO-2021)');
+    expect(value('Quarter')).toBe('Q4 2021-22 (1 January 2022 to 31 March 2022)');
+    expect(value('Version')).toBe('1 of 1');
+    expect(value('Submitted on')).toBe('20 April 2022');
+    expect(value('Submitted by')).toBe('fixture-import (finance-officer)');
+    expect(value('Figures sha256')).toBe(q4reading.figuresHash);
+  });
+
+  it('prints one page wide, landscape on A4, the title row on every page', async () => {
+    const sheet = await load(q4);
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
+    expect(sheet.headerFooter.oddFooter).toBe('&Lho-quarters Q4 2021-22, version 1 of 1&RPage &P of &N');
+  });
+
+  it('says a draft is a draft in its title row', async () =>
+    expect((await load(q3)).getCell('B1').value).toBe(`${AWARD} Q3 2021-22, draft (not submitted), figures sha256 ${q3reading.figuresHash}`));
+
+  it('cuts no text off: column A fits its longest label, long values wrap across B:F', async () => {
+    const sheet = await load(q4);
+    const longest = Math.max(
+      ...sheet.getColumn(1).values.filter((v): v is string => typeof v === 'string').map((v) => v.length),
+    );
+    expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(longest);
+    const explanation = rowLabelled(sheet, 'How this differs from a certificate');
+    expect(sheet.getCell(`B${explanation}`).value).toBe(FORECAST_LAPSE_EXPLANATION);
+    expect(sheet.getCell(`B${explanation}`).alignment).toMatchObject({ wrapText: true });
+    expect(sheet.model.merges).toContain(`B${explanation}:F${explanation}`);
+  });
+});
+
+describe('the Home Office return as a PDF', () => {
+  let pages: string[];
+  beforeAll(async () => {
+    pages = (await pdfPages((await renderReturn(q4reading, record, 'pdf')) as Buffer)).map((p) => p.replace(/\s+/g, ' '));
+  });
+
+  it('heads every page with the submission it is', () => {
+    for (const page of pages) expect(page.startsWith('Q4 2021-22 return, version 1 of 1, submitted 20 April 2022')).toBe(true);
+  });
+
+  it('carries the identity, the figures and the reasons, and explains its lapse', () => {
+    const all = pages.join(' ');
+    expect(all).toContain(`Figures sha256 ${q4reading.figuresHash}`);
+    expect(all).toContain('Submitted by fixture-import (finance-officer)');
+    expect(all).toContain('Total spend £6,400.00 £12,300.00');
+    expect(all).toContain('2022-03 £2,000.00 £0.00 -£2,000.00 Invoice paid in April');
+    expect(all).toContain(FORECAST_LAPSE_EXPLANATION);
+  });
+
+  it('says a draft is a draft', async () => {
+    const [first] = await pdfPages((await renderReturn(q3reading, record, 'pdf')) as Buffer);
+    expect(first.startsWith('DRAFT: live figures of Q3 2021-22, not a submitted return')).toBe(true);
+  });
+});
+
 describe('the Home Office return as CSV', () => {
-  const lines = homeOfficeReturnToCsv(q4).split('\n');
+  const csv = async (reading: ReturnReading) => String(await renderReturn(reading, record, 'csv')).split('\n');
+  let lines: string[];
+  beforeAll(async () => {
+    lines = await csv(q4reading);
+  });
+
+  it('opens with its identity: version, submitted on and by, figures hash', () =>
+    expect(lines.slice(1, 12)).toEqual([
+      'return,award,,ho-quarters,',
+      'return,funder,,Home Office (reference HO-2021),',
+      'return,recipient,,OPCC X,',
+      'return,quarter,,Q4 2021-22 (1 January 2022 to 31 March 2022),',
+      'return,version,,1 of 1,',
+      'return,submitted on,,20 April 2022,',
+      'return,submitted by,,fixture-import (finance-officer),',
+      `return,figures sha256,,${q4reading.figuresHash},`,
+      `return,recorded,,"stream revision ${q4reading.recorded!.revision}, log position ${q4reading.recorded!.position}, ${q4reading.recorded!.recordedAt}",`,
+      'return,eligibility window,,2021-10 to 2022-03,',
+      expect.stringMatching(/^return,as at stream revision,,\d+,/),
+    ]));
+
+  it('says a draft is not submitted', async () =>
+    expect(await csv(q3reading)).toContain('return,version,,draft: not submitted (the live figures; 0 version(s) submitted),'));
+
+  it('explains its lapse beside the total', () =>
+    expect(lines).toContain(`forecast lapse,total,window end,${q4.forecastLapse.total},"${FORECAST_LAPSE_EXPLANATION}"`));
 
   it('has one figure a row under a header, amounts as 2-dp strings', () => {
     expect(lines[0]).toBe('section,line,period,value,note');

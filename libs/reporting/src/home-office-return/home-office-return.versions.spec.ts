@@ -73,3 +73,29 @@ describe('submitted Home Office returns', () => {
   it('answers the live draft of a submitted quarter when asked for it', () =>
     expect(readReturn(record, '2021-22', 3, { draft: true })).toMatchObject({ status: 'draft', versions: [{ version: 1 }, { version: 2 }] }));
 });
+
+describe('variance reasons across versions', () => {
+  const reasonsOf = (record: AwardRecord, version: number) =>
+    Object.fromEntries(readReturn(record, '2021-22', 3, { version })!.report.variance.months.map((m) => [m.month, m.varianceReason]));
+  const recorder = quartersRecorder([
+    ...quartersScript,
+    submitQ3('v1', { submittedOn: '2022-01-14', varianceReasons: { '2021-10': 'Late start', '2021-12': 'Duplicate invoice reversed' } }),
+    submitQ3('v2', { submittedOn: '2022-01-20', reason: 'Corrected narrative', varianceReasons: { '2021-12': 'Duplicate invoice found and reversed' } }),
+  ]);
+  const record = foldAwardRecord(recorder.events.filter((e) => e.stream === `award-${AWARD}`))!;
+
+  it('carry forward to the next version, each replaced only by a new reason for its month', () => {
+    expect(reasonsOf(record, 1)).toEqual({ '2021-10': 'Late start', '2021-11': null, '2021-12': 'Duplicate invoice reversed' });
+    expect(reasonsOf(record, 2)).toEqual({
+      '2021-10': 'Late start',
+      '2021-11': null,
+      '2021-12': 'Duplicate invoice found and reversed',
+    });
+  });
+
+  it('name who submitted each version', () =>
+    expect(readReturn(record, '2021-22', 3)!.versions.map((v) => [v.version, v.submittedBy])).toEqual([
+      [1, { id: 'fixture-import', role: 'finance-officer' }],
+      [2, { id: 'fixture-import', role: 'finance-officer' }],
+    ]));
+});

@@ -1,5 +1,5 @@
 import type { JsonObject } from '@fundledger/event-store';
-import type { AwardRecord, ReturnRecord } from '../award-record/award-record';
+import type { Actor, AwardRecord, RecordedAt, ReturnRecord } from '../award-record/award-record';
 import { hashFigures } from '../award-record/pinned-figures';
 import { homeOfficeReturn, type HomeOfficeReturn } from './home-office-return.report';
 
@@ -14,6 +14,7 @@ export interface ReturnVersion {
   readonly figuresHash: string;
   readonly revision: string;
   readonly recordedAt: string;
+  readonly submittedBy: Actor | null;
 }
 
 /** A quarter's return as answered to GET …/returns/:financialYear/:quarter. */
@@ -22,6 +23,10 @@ export interface ReturnReading {
   readonly status: 'submitted' | 'draft';
   readonly version: number | null;
   readonly submittedOn: string | null;
+  /** The authenticated subject who submitted it (the import's --actor for scripts); null for a draft. */
+  readonly submittedBy: Actor | null;
+  /** Where the submission is recorded; null for a draft. */
+  readonly recorded: RecordedAt | null;
   readonly reason: string | null;
   readonly figuresHash: string;
   /** Whether submitted figures still hash to the hash recorded with them (always true for a draft). */
@@ -38,6 +43,7 @@ const versionOf = (r: ReturnRecord): ReturnVersion => ({
   figuresHash: r.data.figuresHash,
   revision: r.revision,
   recordedAt: r.recordedAt,
+  submittedBy: r.submittedBy,
 });
 
 /**
@@ -62,13 +68,26 @@ export const readReturn = (
   if (chosen === undefined) {
     const report = homeOfficeReturn(record.view, financialYear, quarter, record.matchReceipts);
     const figuresHash = hashFigures(homeOfficeReturnToJson(report));
-    return { status: 'draft', version: null, submittedOn: null, reason: null, figuresHash, figuresHashVerified: true, versions, report };
+    return {
+      status: 'draft',
+      version: null,
+      submittedOn: null,
+      submittedBy: null,
+      recorded: null,
+      reason: null,
+      figuresHash,
+      figuresHashVerified: true,
+      versions,
+      report,
+    };
   }
   const figures = chosen.data.figures as JsonObject;
   return {
     status: 'submitted',
     version: chosen.data.version,
     submittedOn: chosen.data.submittedOn,
+    submittedBy: chosen.submittedBy,
+    recorded: { revision: chosen.revision, position: chosen.position, recordedAt: chosen.recordedAt },
     reason: chosen.data.reason ?? null,
     figuresHash: chosen.data.figuresHash,
     figuresHashVerified: hashFigures(figures) === chosen.data.figuresHash,

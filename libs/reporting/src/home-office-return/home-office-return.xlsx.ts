@@ -1,5 +1,6 @@
 import { Money } from '@fundledger/money';
 import type { Worksheet } from 'exceljs';
+import { FORECAST_LAPSE_EXPLANATION, type ReturnIdentity } from './home-office-return.document';
 import type { HomeOfficeReturn, SourceAmount } from './home-office-return.report';
 
 export const MONEY_FORMAT = '#,##0.00';
@@ -43,6 +44,17 @@ class Sheet {
     return at;
   }
 
+  /** A label in A and a long value across B:F, wrapped, so nothing is cut off in print. */
+  wide(label: string, value: string, options: { bold?: boolean } = {}): number {
+    const at = this.row([label, value], options);
+    this.sheet.mergeCells(`B${at}:F${at}`);
+    const cell = this.sheet.getCell(`B${at}`);
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    // Roughly 110 characters fit across B:F at the default font; a taller row shows the rest.
+    this.sheet.getRow(at).height = 15 * Math.max(1, Math.ceil(value.length / 110));
+    return at;
+  }
+
   gap(): void {
     this.next += 1;
   }
@@ -55,27 +67,50 @@ class Sheet {
 const sourceLabel = (s: SourceAmount): string => (s.kind === 'funder' ? `${s.name} (funder)` : `${s.name} (match, ${s.contributionId})`);
 
 /**
- * The return as an .xlsx workbook: one sheet, sections as in the JSON, amounts as numbers formatted
- * '#,##0.00', and every total a SUM formula whose cached result is the JSON's figure, so a spreadsheet
- * that recalculates shows the same totals as one that does not.
+ * Column A as wide as its longest text (labels, section headings, names of sources and contributors), so
+ * nothing is cut off by the figures beside it; text longer than the widest column allowed wraps instead.
  */
-export const homeOfficeReturnToXlsx = async (r: HomeOfficeReturn): Promise<Buffer> => {
+const fitColumnA = (ws: Worksheet): void => {
+  const MAX = 80;
+  let longest = 0;
+  ws.getColumn(1).eachCell((cell) => {
+    const text = typeof cell.value === 'string' ? cell.value : '';
+    longest = Math.max(longest, text.length);
+    if (text.length > MAX - 2) cell.alignment = { wrapText: true, vertical: 'top' };
+  });
+  ws.getColumn(1).width = Math.min(MAX, Math.max(24, longest + 2));
+};
+
+/**
+ * The return as an .xlsx workbook: one sheet, its identity first (returnIdentity), sections as in
+ * the JSON, amounts as numbers formatted '#,##0.00', and every total a SUM formula whose cached result is
+ * the JSON's figure, so a spreadsheet that recalculates shows the same totals as one that does not.
+ * Printed on A4 landscape, one page wide, the title row (award, quarter, version, hash) on every page.
+ */
+export const homeOfficeReturnToXlsx = async (r: HomeOfficeReturn, identity: ReturnIdentity): Promise<Buffer> => {
   // Loaded when a workbook is asked for: exceljs is large, and most users of this library never need it.
   const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
   workbook.creator = 'fundledger';
   workbook.created = new Date(r.asAt.recordedAt);
   const ws = workbook.addWorksheet(`Q${r.quarter} ${r.financialYear}`);
-  ws.columns = [{ width: 44 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 40 }];
+  ws.columns = [{ width: 24 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 48 }];
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0, // as many pages down as it needs
+    printTitlesRow: '1:1',
+  };
+  ws.headerFooter = { oddFooter: `&L${identity.short}&RPage &P of &N` };
   const s = new Sheet(ws);
 
-  s.row(['Home Office grant return'], { bold: true });
-  s.row(['Award', r.awardId]);
-  s.row(['Funder', r.funder.name]);
-  s.row(['Recipient', r.recipient.name]);
-  s.row(['Quarter', `Q${r.quarter} ${r.financialYear}`, `${r.period.start} to ${r.period.end}`]);
-  s.row(['Eligibility window', `${r.window.start} to ${r.window.end}`]);
-  s.row(['As at stream revision', r.asAt.revision, r.asAt.recordedAt]);
+  s.wide('Home Office grant return', identity.title, { bold: true });
+  for (const line of identity.lines) s.wide(line.label, line.value);
+  s.wide('Eligibility window', `${r.window.start} to ${r.window.end}`);
+  s.wide('As at stream revision', `${r.asAt.revision} (${r.asAt.recordedAt})`);
   s.gap();
 
   // Actual spend: funder first, then the match contributions, so match funding is one contiguous range.
@@ -124,6 +159,7 @@ export const homeOfficeReturnToXlsx = async (r: HomeOfficeReturn): Promise<Buffe
     const at = s.cursor;
     const variance = { formula: `C${at}-B${at}`, result: cellNumber(m.variance) };
     s.row([m.month, m.planned, m.actual, variance, null, m.varianceReason ?? ''], { amountsFrom: 2, amountsTo: 4 });
+    ws.getCell(`F${at}`).alignment = { wrapText: true, vertical: 'top' };
   }
   const lastMonth = s.cursor - 1;
   const q = r.variance.quarter;
@@ -146,7 +182,7 @@ export const homeOfficeReturnToXlsx = async (r: HomeOfficeReturn): Promise<Buffe
   s.gap();
 
   const profile = r.forecast.spendProfile === 'set' ? 'spend profile' : 'committed total spread evenly';
-  s.row([`Forecast to the end of the funder's window (${profile})`, 'Planned', 'Funder', 'Match funding', 'Not met'], {
+  s.row(["Forecast to the end of the funder's window", 'Planned', 'Funder', 'Match funding', 'Not met', `Planned as: ${profile}`], {
     bold: true,
   });
   const firstForecast = s.cursor;
@@ -170,6 +206,8 @@ export const homeOfficeReturnToXlsx = async (r: HomeOfficeReturn): Promise<Buffe
   for (const source of r.forecastLapse.bySource) s.row([sourceLabel(source), source.amount], { amountsFrom: 2 });
   const lastLapse = s.cursor - 1;
   s.row(['Total that would lapse', sumOf('B', firstLapse, lastLapse, [r.forecastLapse.total])], { bold: true, amountsFrom: 2 });
+  s.wide('How this differs from a certificate', FORECAST_LAPSE_EXPLANATION);
+  fitColumnA(ws);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };

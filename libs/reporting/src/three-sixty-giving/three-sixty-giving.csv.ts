@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '@fundledger/projections';
 import { threeSixtyGivingGrants } from './three-sixty-giving.export';
 import type { ThreeSixtyGivingGrantRecord, ThreeSixtyGivingOptions, ThreeSixtyGivingSource } from './three-sixty-giving.types';
 
@@ -57,5 +57,5 @@ export function threeSixtyGivingCsv(source: ThreeSixtyGivingSource, options: Thr
     const cells = cellsOf(grant);
     return THREE_SIXTY_GIVING_COLUMNS.map((column) => cells[column]);
   });
-  return stringify([[...THREE_SIXTY_GIVING_COLUMNS], ...rows]);
+  return toCsv([[...THREE_SIXTY_GIVING_COLUMNS], ...rows]);
 }

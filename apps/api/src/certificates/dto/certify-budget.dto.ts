@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn } from 'class-validator';
+import { CERTIFICATE_ACKNOWLEDGEMENTS, type CertificateAcknowledgement } from '@fundledger/funding';
+import { IsArray, IsBoolean, IsIn, ValidateIf } from 'class-validator';
 import { AwardCommandBodyDto } from '../../awards/dto/award-command-body.dto';
 import { OrganisationDto } from '../../commands/dto/organisation.dto';
 import { DateField, NestedField, TextField } from '../../commands/validation/field.decorators';
@@ -27,4 +28,20 @@ export class CertifyBudgetDto extends AwardCommandBodyDto {
 
   @TextField({ kind: 'reference', description: 'The recorded decision whose budget is certified.', example: '21/2023' })
   decisionRef!: string;
+
+  @ApiProperty({
+    enum: CERTIFICATE_ACKNOWLEDGEMENTS,
+    isArray: true,
+    required: false,
+    description:
+      'What the officer acknowledges in certifying: DECISION_TOTAL_MISMATCH when a total the decision declares differs ' +
+      'from the ledger, PLANNED_SHORTFALL when part of the planned cost is met by no source. Every one that applies ' +
+      'must be listed (422 ACKNOWLEDGEMENT_REQUIRED names what is missing, with its figures); one that does not apply ' +
+      'is refused (422 ACKNOWLEDGEMENT_NOT_APPLICABLE). The certificate prints each.',
+    example: ['DECISION_TOTAL_MISMATCH', 'PLANNED_SHORTFALL'],
+  })
+  @ValidateIf((_object: object, value: unknown) => value !== undefined)
+  @IsArray({ message: '$property: must be an array' })
+  @IsIn(CERTIFICATE_ACKNOWLEDGEMENTS, { each: true, message: `$property: each must be one of ${CERTIFICATE_ACKNOWLEDGEMENTS.join(', ')}` })
+  acknowledged?: CertificateAcknowledgement[];
 }

@@ -23,6 +23,7 @@ const certifyBudget = (fields: Partial<Omit<CertifyBudget, 'type'>> = {}): Certi
   officer,
   certifiedOn: '2021-08-02',
   decisionRef: '2021-7335',
+  acknowledged: [],
   ...fields,
 });
 
@@ -31,6 +32,7 @@ const pinned: NonNullable<AwardDecisionContext['certification']> = {
   figures: { awardAmount: '100000.00', committed: '60000.00', grants: { 'g-harbour': { committed: '60000.00', paid: '0.00' } } },
   figuresHash: 'a'.repeat(64),
   atRevision: 2,
+  shortfall: { planned: '0.00', firstMonth: null },
 };
 const context: AwardDecisionContext = { today: TODAY, certification: pinned };
 
@@ -108,6 +110,69 @@ describe('CertifyBudget', () => {
       ));
   });
 
+  describe('what the officer must acknowledge', () => {
+    // Cleveland's decision 2021-7335 declares grants of £296,617.00 against £295,617.00 committed.
+    const mismatched = [
+      awardMade('400000.00'),
+      grantCommitted('295617.00'),
+      decisionRecorded({ declared: { awardAmount: '400000.00', grantsTotal: '296617.00' } }),
+    ];
+    const short: AwardDecisionContext = { today: TODAY, certification: { ...pinned, shortfall: { planned: '15581.84', firstMonth: '2022-02' } } };
+
+    it('refuses a certificate over a mismatched decision and a planned shortfall, listing each with its figures', () =>
+      spec
+        .given(mismatched)
+        .when(certifyBudget(), short)
+        .thenThrows(
+          'ACKNOWLEDGEMENT_REQUIRED',
+          'certifying decision 2021-7335 needs Chief Finance Officer (Section 151 Officer) to acknowledge ' +
+            'DECISION_TOTAL_MISMATCH (grants total declared £296,617.00, ledger £295,617.00, difference £1,000.00) and ' +
+            'PLANNED_SHORTFALL (£15,581.84 of the planned cost is met by no source, from 2022-02)',
+          {
+            kind: 'ledger-rule',
+            details: {
+              awardId: AWARD_ID,
+              decisionRef: '2021-7335',
+              missing: ['DECISION_TOTAL_MISMATCH', 'PLANNED_SHORTFALL'],
+              'grantsTotal.declared': '296617.00',
+              'grantsTotal.ledger': '295617.00',
+              'grantsTotal.difference': '1000.00',
+              plannedShortfall: '15581.84',
+              firstShortfallMonth: '2022-02',
+            },
+          },
+        ));
+
+    it('refuses when only one of the two is acknowledged, naming the other', () =>
+      spec
+        .given(mismatched)
+        .when(certifyBudget({ acknowledged: ['PLANNED_SHORTFALL'] }), short)
+        .thenThrows('ACKNOWLEDGEMENT_REQUIRED', /acknowledge DECISION_TOTAL_MISMATCH \(grants total declared £296,617\.00.*\)$/, {
+          kind: 'ledger-rule',
+          details: expect.objectContaining({ missing: ['DECISION_TOTAL_MISMATCH'] }),
+        }));
+
+    it('certifies once both are acknowledged, recording the acknowledgements', () =>
+      spec
+        .given(mismatched)
+        .when(certifyBudget({ acknowledged: ['PLANNED_SHORTFALL', 'DECISION_TOTAL_MISMATCH'] }), short)
+        .then([budgetCertified({ acknowledged: ['DECISION_TOTAL_MISMATCH', 'PLANNED_SHORTFALL'] })]));
+
+    it('refuses an acknowledgement of something that is not so, which would be a false statement', () =>
+      spec
+        .given(decided)
+        .when(certifyBudget({ acknowledged: ['PLANNED_SHORTFALL'] }), context)
+        .thenThrows('ACKNOWLEDGEMENT_NOT_APPLICABLE', 'decision 2021-7335 has no PLANNED_SHORTFALL to acknowledge; remove it from acknowledged', {
+          kind: 'ledger-rule',
+        }));
+
+    it('compares the declared totals with the ledger at certification, not when the decision was recorded', () =>
+      spec
+        .given([...mismatched, grantCommitted('1000.00', { grantId: 'g-late' })])
+        .when(certifyBudget(), context)
+        .then([budgetCertified()]));
+  });
+
   describe('parsing a raw body', () => {
     const norfolk = {
       awardId: 'norfolk-change-2023',
@@ -118,8 +183,14 @@ describe('CertifyBudget', () => {
       decisionRef: '21/2023',
     };
 
-    it('reads the Norfolk fixture entry', () =>
-      expect(parseCertifyBudget(norfolk)).toEqual({ type: 'CertifyBudget', ...norfolk }));
+    it('reads the Norfolk fixture entry, with nothing acknowledged', () =>
+      expect(parseCertifyBudget(norfolk)).toEqual({ type: 'CertifyBudget', ...norfolk, acknowledged: [] }));
+
+    it('reads acknowledgements', () =>
+      expect(parseCertifyBudget({ ...norfolk, acknowledged: ['PLANNED_SHORTFALL'] }).acknowledged).toEqual(['PLANNED_SHORTFALL']));
+
+    it.each([[['SHORTFALL']], [['PLANNED_SHORTFALL', 'PLANNED_SHORTFALL']], ['PLANNED_SHORTFALL']])('refuses acknowledged %j', (acknowledged) =>
+      expect(() => parseCertifyBudget({ ...norfolk, acknowledged })).toThrow(/invalid CertifyBudget: acknowledged/));
 
     it('reads (d) not complied with, for the decision to refuse with its own code', () =>
       expect(parseCertifyBudget({ ...norfolk, regulationsComplied: false }).regulationsComplied).toBe(false));
