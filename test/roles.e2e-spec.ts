@@ -81,7 +81,12 @@ describe('roles (every operation of the HTTP API)', () => {
 
   beforeAll(async () => {
     dataDirectory = mkdtempSync(join(tmpdir(), 'fundledger-roles-'));
-    app = await createApp(loadApiConfig({ FUNDLEDGER_DB: join(dataDirectory, 'ledger.sqlite'), LOG_LEVEL: 'silent' }));
+    app = await createApp(loadApiConfig({
+      FUNDLEDGER_DB: join(dataDirectory, 'ledger.sqlite'),
+      LOG_LEVEL: 'silent',
+      // This spec sends hundreds of bad tokens on purpose; edge.e2e-spec tests the limit itself.
+      FUNDLEDGER_AUTH_FAILURE_LIMIT: '100000',
+    }));
     await app.init();
     // The secret the service made for itself on first start, as `cli token` would read it.
     tokens = new AccessTokenService(readFileSync(join(dataDirectory, 'jwt-secret'), 'utf8').trim());

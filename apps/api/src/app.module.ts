@@ -11,6 +11,8 @@ import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import type { ApiConfig } from './config/api.config';
+import { RateLimitModule } from './edge/rate-limit.module';
+import { redactRequestLog } from './edge/request-log.redaction';
 import { DomainErrorFilter } from './errors/domain-error.filter';
 import { HealthModule } from './health/health.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -46,10 +48,11 @@ export class AppModule {
             level: config.logLevel,
             timestamp: stdTimeFunctions.isoTime,
             genReqId: requestId,
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+            serializers: { req: redactRequestLog },
           },
         }),
         EventStoreModule.forRoot(config.store),
+        RateLimitModule.forRoot(config.edge.rateLimits),
         AuthModule.forRoot(config.auth),
         HealthModule,
         ProgrammesModule,

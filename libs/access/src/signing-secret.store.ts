@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ConfigurationError } from '@fundledger/event-store';
+import { ConfigurationError, PRIVATE_FILE_MODE, ensurePrivateDirectory } from '@fundledger/event-store';
 import { MIN_SECRET_LENGTH, SigningSecretSource } from './signing-secret.config';
 
 const SECRET_BYTES = 48;
@@ -37,9 +37,9 @@ const readSecretFile = (path: string): string | undefined => {
  * the API and the CLI start together one secret wins and neither ever reads a half-written file.
  */
 const createSecretFile = (path: string): void => {
-  mkdirSync(dirname(path), { recursive: true });
+  ensurePrivateDirectory(dirname(path));
   const draft = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(draft, `${freshSecret()}\n`, { mode: 0o600, flag: 'wx' });
+  writeFileSync(draft, `${freshSecret()}\n`, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   try {
     linkSync(draft, path);
   } catch (error) {

@@ -2,6 +2,8 @@ import { AccessTokenService, AuthenticatedActor, Role } from '@fundledger/access
 import { Controller, Get, INestApplication, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { DEFAULT_RATE_LIMITS } from '../edge/rate-limits';
+import { RateLimitModule } from '../edge/rate-limit.module';
 import { AuthModule } from './auth.module';
 import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
@@ -52,7 +54,7 @@ describe('bearer token guard', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [AuthModule.forRoot({ kind: 'configured', secret: SECRET })],
+      imports: [RateLimitModule.forRoot(DEFAULT_RATE_LIMITS), AuthModule.forRoot({ kind: 'configured', secret: SECRET })],
       controllers: [ProbeController, VerifyController],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });

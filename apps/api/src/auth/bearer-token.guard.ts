@@ -9,6 +9,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import type { ServerResponse } from 'node:http';
 import type { AuthenticatedRequest } from './authenticated-request';
+import { AuthFailureLimiter } from '../edge/rate-limits';
 import { IS_PUBLIC } from './public.decorator';
 import { REQUIRED_PERMISSION } from './require-permission.decorator';
 
@@ -25,15 +26,24 @@ export class BearerTokenGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
+    private readonly failures: AuthFailureLimiter,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets) === true) return true;
 
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
-    const actor = this.authenticate(request, http.getResponse<ServerResponse>());
+    const response = http.getResponse<ServerResponse>();
+    this.failures.refuseIfBlocked(request, response);
+    let actor: AuthenticatedActor;
+    try {
+      actor = this.authenticate(request, response);
+    } catch (error) {
+      if (error instanceof UnauthorizedException) await this.failures.recordFailure(request, response);
+      throw error;
+    }
     request.actor = actor;
 
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);

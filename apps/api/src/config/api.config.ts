@@ -11,6 +11,7 @@ import {
 } from '@fundledger/event-store';
 import { SigningSecretSource, readSigningSecretSource } from '@fundledger/access';
 import { ConfigModule } from '@nestjs/config';
+import { EdgeConfig, readEdgeConfig } from './edge.config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -23,6 +24,8 @@ export interface ApiConfig {
   readonly readModel: ReadModelConfig;
   /** Where the bearer-token signing secret comes from (FUNDLEDGER_JWT_SECRET or the data directory). */
   readonly auth: SigningSecretSource;
+  /** Listening address, CORS origins and rate limits: what faces the network. */
+  readonly edge: EdgeConfig;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -46,10 +49,18 @@ export const loadApiConfig = (env: Environment): ApiConfig => {
   const logLevel = readLogLevel(env, problems);
   const auth = readSigningSecretSource(env, problems);
   const readModel = readReadModelConfig(env, problems);
-  if (store === undefined || port === undefined || logLevel === undefined || auth === undefined || readModel === undefined) {
+  const edge = readEdgeConfig(env, problems);
+  if (
+    store === undefined ||
+    port === undefined ||
+    logLevel === undefined ||
+    auth === undefined ||
+    readModel === undefined ||
+    edge === undefined
+  ) {
     throw new ConfigurationError(problems);
   }
-  return { port, logLevel, store, auth, readModel };
+  return { port, logLevel, store, auth, readModel, edge };
 };
 
 /**
