@@ -13,7 +13,7 @@ import { loadApiConfig } from '../apps/api/src/config/api.config';
  */
 const SECRET = 'edge-e2e-signing-secret-0123456789abcdef';
 const tokens = new AccessTokenService(SECRET);
-const finance = `Bearer ${tokens.issue({ id: 'edge-finance', role: 'finance-officer' })}`;
+const finance = `Bearer ${tokens.issue({ id: 'edge-finance', role: 'finance-officer', orgs: ['home-office'] })}`;
 
 const PROGRAMME = {
   commandId: 'edge-001',

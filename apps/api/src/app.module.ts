@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { QueriesModule } from './queries/queries.module';
 import { ReturnsModule } from './returns/returns.module';
+import { ScopeModule } from './scope/scope.module';
 
 /** A caller's request id is kept so one id follows a request across services; anything odd is replaced. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -54,6 +55,7 @@ export class AppModule {
         EventStoreModule.forRoot(config.store),
         RateLimitModule.forRoot(config.edge.rateLimits),
         AuthModule.forRoot(config.auth),
+        ScopeModule,
         HealthModule,
         ProgrammesModule,
         AwardsModule,

@@ -1,7 +1,7 @@
 import {
   AccessTokenRejected,
-  AccessTokenService,
   AuthenticatedActor,
+  BearerTokenVerifier,
   Permission,
   mayPerform,
 } from '@fundledger/access';
@@ -25,7 +25,7 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 export class BearerTokenGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: AccessTokenService,
+    private readonly tokens: BearerTokenVerifier,
     private readonly failures: AuthFailureLimiter,
   ) {}
 
@@ -39,7 +39,7 @@ export class BearerTokenGuard implements CanActivate {
     this.failures.refuseIfBlocked(request, response);
     let actor: AuthenticatedActor;
     try {
-      actor = this.authenticate(request, response);
+      actor = await this.authenticate(request, response);
     } catch (error) {
       if (error instanceof UnauthorizedException) await this.failures.recordFailure(request, response);
       throw error;
@@ -54,7 +54,7 @@ export class BearerTokenGuard implements CanActivate {
     return true;
   }
 
-  private authenticate(request: AuthenticatedRequest, response: ServerResponse): AuthenticatedActor {
+  private async authenticate(request: AuthenticatedRequest, response: ServerResponse): Promise<AuthenticatedActor> {
     const refuse = (message: string, invalidToken: boolean): never => {
       response.setHeader('WWW-Authenticate', `Bearer realm="fundledger"${invalidToken ? ', error="invalid_token"' : ''}`);
       throw new UnauthorizedException(message);
@@ -71,7 +71,7 @@ export class BearerTokenGuard implements CanActivate {
       );
     }
     try {
-      return this.tokens.verify(match[1]);
+      return await this.tokens.verify(match[1]);
     } catch (error) {
       if (error instanceof AccessTokenRejected) return refuse(error.message, true);
       throw error;

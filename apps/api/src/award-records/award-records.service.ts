@@ -1,3 +1,4 @@
+import { type AuthenticatedActor, awardInScope } from '@fundledger/access';
 import { parseInstant } from '@fundledger/calendar';
 import { EVENT_STORE, readStreamAt, type EventStore } from '@fundledger/event-store';
 import { awardStreamName, NotFound } from '@fundledger/funding';
@@ -20,7 +21,7 @@ export interface AwardRecordQuery {
 export class AwardRecords {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async read(awardId: string, query: AwardRecordQuery): Promise<{ record: AwardRecord; when: string }> {
+  async read(awardId: string, query: AwardRecordQuery, actor: AuthenticatedActor): Promise<{ record: AwardRecord; when: string }> {
     if (query.asAt !== undefined && query.position !== undefined) {
       throw new RequestRefused(400, 'INVALID_REQUEST', 'give asAt or position, not both');
     }
@@ -33,7 +34,9 @@ export class AwardRecords {
     const events = await readStreamAt(this.store, awardStreamName(awardId), cut);
     const when = query.position !== undefined ? ` as at position ${query.position}` : query.asAt !== undefined ? ` as at ${query.asAt}` : '';
     const record = foldAwardRecord(events);
-    if (record === undefined) throw new NotFound('AWARD_NOT_FOUND', `award ${awardId} has not been made${when}`, { awardId });
+    const parties = record === undefined ? undefined : { funderId: record.view.award.funder.id, recipientId: record.view.award.recipient.id };
+    // Another organisation's award is answered as one never made.
+    if (record === undefined || parties === undefined || !awardInScope(actor, parties)) throw new NotFound('AWARD_NOT_FOUND', `award ${awardId} has not been made${when}`, { awardId });
     return { record, when };
   }
 }
