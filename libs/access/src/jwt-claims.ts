@@ -61,7 +61,11 @@ export const actorOf = (payload: JWTPayload, claims: ClaimNames): AuthenticatedA
   }
   const rawRole = payload[claims.role];
   const roles = (Array.isArray(rawRole) ? rawRole : [rawRole]).filter(isRole);
-  if (roles.length !== 1) {
+  if (roles.length > 1) {
+    // Separation of duties: one token, one role, however the provider groups them.
+    throw new AccessTokenRejected('TOKEN_CLAIMS_INVALID', `bearer token names more than one role: ${roles.join(', ')}`);
+  }
+  if (roles.length === 0) {
     throw new AccessTokenRejected('TOKEN_CLAIMS_INVALID', `bearer token names unknown role ${JSON.stringify(rawRole)}`);
   }
   const [role] = roles;
