@@ -124,6 +124,52 @@ describe('organisations: nobody reads or changes another body\'s awards', () => 
     });
   });
 
+  describe('separation of duties across roles and time', () => {
+    const pat = (role: Role) => bearer(role, ['opcc-kent'], 'pat@kent.police.uk');
+
+    it('refuses 422 DUTIES_NOT_SEPARATED when the subject who paid certifies, whichever role its token holds', async () => {
+      await post(KENT, '/awards/dapi21-kent/grants', {
+        commandId: 'sod-1',
+        grantId: 'g-1',
+        grantee: organisation('provider'),
+        amount: '5000.00',
+        purpose: 'Delivery',
+      }).expect(201);
+      await post(KENT, '/awards/dapi21-kent/decisions', {
+        commandId: 'sod-2',
+        decisionRef: 'D-1',
+        decidedOn: '2021-07-31',
+        declared: { awardAmount: '400000.00' },
+      }).expect(201);
+      await post(pat('finance-officer'), '/awards/dapi21-kent/grants/g-1/disbursements', {
+        commandId: 'sod-3',
+        disbursementId: 'd-1',
+        amount: '1000.00',
+        paidOn: '2021-11-01',
+        reference: 'PAY-1',
+      }).expect(201);
+      const before = await head();
+      const certificate = {
+        basis: 'b',
+        regulationsComplied: true,
+        officer: { id: 'cfo', name: 'Chief Finance Officer' },
+        certifiedOn: '2021-11-02',
+        decisionRef: 'D-1',
+      };
+      const refused = await post(pat('s151-officer'), '/awards/dapi21-kent/certificates', { commandId: 'sod-4', ...certificate });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({
+        code: 'DUTIES_NOT_SEPARATED',
+        message: 'pat@kent.police.uk recorded disbursements on award dapi21-kent, so may not also certify its budget: another officer must',
+      });
+      expect(await head()).toBe(before);
+      await post(bearer('s151-officer', ['opcc-kent'], 'cfo@kent.police.uk'), '/awards/dapi21-kent/certificates', {
+        commandId: 'sod-5',
+        ...certificate,
+      }).expect(201);
+    });
+  });
+
   describe('reports that span awards', () => {
     const programme = async (token: string) => (await http().get('/programmes/dapi-2021').set('Authorization', token).expect(200)).body;
 

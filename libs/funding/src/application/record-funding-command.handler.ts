@@ -16,6 +16,7 @@ import type { AwardCommand, CertifyBudget, SubmitReturn } from '../award/award.c
 import { awardDecider } from '../award/award.decide';
 import { awardStreamName, toAwardEvent } from '../award/award.events';
 import type { AwardState } from '../award/award.state';
+import { type DutiesRecorded, NO_DUTIES_RECORDED, recordDuty } from '../award/separation-of-duties';
 import { isProgrammeCommand } from '../funding-command.parse';
 import type { ProgrammeCommand } from '../programme/programme.commands';
 import { programmeDecider } from '../programme/programme.decide';
@@ -37,8 +38,8 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
     const outcome = isProgrammeCommand(command)
       ? await this.record(this.programmeDecision(command), envelope)
       : needsFiguresContext(command)
-        ? await this.record(this.figuresDecision(command), envelope)
-        : await this.record(await this.awardDecision(command), envelope);
+        ? await this.record(this.figuresDecision(command, envelope.actor.id), envelope)
+        : await this.record(await this.awardDecision(command, envelope.actor.id), envelope);
     return toReceipt(envelope.commandId, outcome);
   }
 
@@ -55,7 +56,7 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
     };
   }
 
-  private async awardDecision(command: AwardCommand): Promise<StreamDecision<AwardState, DomainEvent>> {
+  private async awardDecision(command: AwardCommand, actor: string): Promise<StreamDecision<AwardWithDuties, DomainEvent>> {
     // An award made under a programme must name one that was opened; the domain decides, given its state.
     // Read once, outside the retry loop: a programme stream only ever goes from not-opened to opened.
     const programme =
@@ -64,9 +65,17 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
         : undefined;
     return {
       stream: awardStreamName(command.awardId),
-      initialState: awardDecider.initialState,
-      evolve: (state, event) => awardDecider.evolve(state, toAwardEvent(event)),
-      decide: (state) => awardDecider.decide(state, command, programme === undefined ? {} : { programme }),
+      initialState: { award: awardDecider.initialState, duties: NO_DUTIES_RECORDED },
+      evolve: (state, event) => ({
+        award: awardDecider.evolve(state.award, toAwardEvent(event)),
+        // handleCommand folds what it read from the store: whole RecordedEvents, metadata included.
+        duties: recordDuty(state.duties, event.type, actorOf(event as unknown as RecordedEvent)),
+      }),
+      decide: (state) =>
+        awardDecider.decide(state.award, command, {
+          ...(programme === undefined ? {} : { programme }),
+          duties: { actor, recorded: state.duties },
+        }),
     };
   }
 
@@ -75,7 +84,7 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
    * are computed inside the decision, from exactly the events it is decided on (and again after a
    * concurrent write), so what is pinned is the state that was certified or submitted, at its revision.
    */
-  private figuresDecision(command: CertifyBudget | SubmitReturn): StreamDecision<readonly RecordedEvent[], DomainEvent> {
+  private figuresDecision(command: CertifyBudget | SubmitReturn, actor: string): StreamDecision<readonly RecordedEvent[], DomainEvent> {
     const today = ukDateOf(this.clock());
     return {
       stream: awardStreamName(command.awardId),
@@ -84,7 +93,8 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
       evolve: (events, event) => [...events, event as unknown as RecordedEvent],
       decide: (events) => {
         const record = foldAwardRecord(events);
-        const context = figuresContextFor(command, record, today);
+        const recorded = events.reduce((duties, event) => recordDuty(duties, event.type, actorOf(event)), NO_DUTIES_RECORDED);
+        const context = { ...figuresContextFor(command, record, today), duties: { actor, recorded } };
         return awardDecider.decide(record?.view.award ?? awardDecider.initialState, command, context);
       },
     };
@@ -98,6 +108,18 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
     return foldProgramme(events);
   }
 }
+
+/** The award and who did which duty on it: the actor is in each event's metadata, not in its data. */
+interface AwardWithDuties {
+  readonly award: AwardState;
+  readonly duties: DutiesRecorded;
+}
+
+/** The subject that recorded an event (metadata `actor.id`, from the token's `sub` or the CLI's --actor). */
+const actorOf = (event: { readonly metadata?: unknown }): string | undefined => {
+  const actor = (event.metadata as { actor?: { id?: unknown } } | undefined)?.actor;
+  return typeof actor?.id === 'string' ? actor.id : undefined;
+};
 
 const toReceipt = (commandId: string, outcome: CommandOutcome): CommandReceipt => ({
   commandId,

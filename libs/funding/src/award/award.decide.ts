@@ -18,6 +18,7 @@ import { decideSubmitReturn } from './submit-return/submit-return.decide';
 import { decideVaryAward } from './vary-award/vary-award.decide';
 import { decideVaryGrantCommitment } from './vary-grant-commitment/vary-grant-commitment.decide';
 import { decideWithdrawMatchFunding } from './withdraw-match-funding/withdraw-match-funding.decide';
+import { type ActingDuties, refuseUnseparatedDuties } from './separation-of-duties';
 
 /**
  * Figures the read side computed from the very state the decision is made on, pinned into the event with
@@ -39,6 +40,8 @@ export interface AwardDecisionContext {
   readonly returnFigures?: PinnedFigures;
   /** SubmitReturn: the day of deciding, from the handler's clock (the domain never reads a clock). */
   readonly today?: IsoDate;
+  /** Payments and certificates: who decides now, and who recorded each duty before (from event metadata). */
+  readonly duties?: ActingDuties;
 }
 
 /**
@@ -50,6 +53,7 @@ export const decideAward = (
   command: AwardCommand,
   context: AwardDecisionContext = {},
 ): AwardEvent[] => {
+  refuseUnseparatedDuties(command, context.duties);
   switch (command.type) {
     case 'MakeAward':
       return decideMakeAward(state, command, context);
