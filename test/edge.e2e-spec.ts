@@ -96,6 +96,9 @@ describe('the hardened edge', () => {
       expect(response.body.code).toBe('INVALID_REQUEST');
     });
 
+    it('refuses 65 levels, one past the limit', () =>
+      expectRefused(post(JSON.stringify({ ...PROGRAMME, extra: JSON.parse(`${'['.repeat(64)}${']'.repeat(64)}`) })), 400, 'JSON_TOO_DEEP'));
+
     it('does not count brackets inside strings', async () => {
       const response = await post(JSON.stringify({ ...PROGRAMME, name: '['.repeat(100), extra: true }));
       expect(response.body.code).toBe('INVALID_REQUEST');
