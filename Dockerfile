@@ -21,7 +21,7 @@ COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 # The SQLite store (FUNDLEDGER_STORE=sqlite) writes under ./data; mount a volume there to keep it.
-RUN mkdir -p /app/data && chown node:node /app/data
+RUN mkdir -p /app/data && chown node:node /app/data && chmod 700 /app/data
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -17,7 +17,7 @@ describe('the HTTP service on an embedded SQLite store', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fundledger-app-'));
     file = join(dir, 'ledger.sqlite');
-    app = await createApp(loadApiConfig({ FUNDLEDGER_DB: file, LOG_LEVEL: 'silent' }));
+    app = await createApp(loadApiConfig({ FUNDLEDGER_DB: file, XDG_CONFIG_HOME: join(dir, 'config'), LOG_LEVEL: 'silent' }));
     await app.init();
     store = app.get<EventStore>(EVENT_STORE);
   });

@@ -10,6 +10,7 @@ import request from 'supertest';
 import { createApp } from '../apps/api/src/app.factory';
 import { loadApiConfig } from '../apps/api/src/config/api.config';
 import { runBuiltCli, type CliRun } from './built-cli';
+import { configHomeIn, localTokensIn } from './local-tokens';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const NORFOLK = 'norfolk-change-2023';
@@ -40,6 +41,9 @@ const totalIn = (sheet: Worksheet, label: string, column: 'B' | 'C'): { formula?
   return { formula: found.formula, result: (found.result ?? 0) as number };
 };
 
+/** The recipients this spec records for: Norfolk's PCC (the fixture) and a made-up one. */
+const RECIPIENTS = ['opcc-norfolk', 'opcc-x'];
+
 const organisation = (id: string) => ({ id, name: id === 'home-office' ? 'Home Office' : id });
 
 describe('certificates and returns (HTTP and the built CLI)', () => {
@@ -49,9 +53,11 @@ describe('certificates and returns (HTTP and the built CLI)', () => {
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'fundledger-certificates-e2e-'));
-    app = await createApp(loadApiConfig({ FUNDLEDGER_DB: join(directory, 'ledger.sqlite'), LOG_LEVEL: 'silent' }));
+    app = await createApp(
+      loadApiConfig({ FUNDLEDGER_DB: join(directory, 'ledger.sqlite'), XDG_CONFIG_HOME: configHomeIn(directory), LOG_LEVEL: 'silent' }),
+    );
     await app.init();
-    tokens = new AccessTokenService(readFileSync(join(directory, 'jwt-secret'), 'utf8').trim());
+    tokens = localTokensIn(directory);
   });
 
   afterAll(async () => {
@@ -59,7 +65,9 @@ describe('certificates and returns (HTTP and the built CLI)', () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  const bearer = (role: Role): string => `Bearer ${tokens.issue({ id: `e2e-${role}`, role })}`;
+  // The recipient's officers for commands; the auditor of the whole ledger for reads.
+  const bearer = (role: Role): string =>
+    `Bearer ${tokens.issue({ id: `e2e-${role}`, role, orgs: role === 'auditor' ? ['*'] : RECIPIENTS })}`;
   const post = (role: Role, path: string, body: object) =>
     request(app.getHttpServer()).post(path).set('Authorization', bearer(role)).send(body);
   const get = (path: string) => request(app.getHttpServer()).get(path).set('Authorization', bearer('auditor'));
@@ -398,7 +406,8 @@ describe('certificates and returns (HTTP and the built CLI)', () => {
           ],
         }),
       );
-      expect((await cli('import', payment)).code).toBe(0);
+      // Another officer than the one who imported (and so certified) Norfolk: one person may not do both.
+      expect((await cli('import', '--actor', 'norfolk-finance', payment)).code).toBe(0);
 
       const pdf = join(cliDirectory, 'certificate.pdf');
       const afterPayment = await cli('certificate', '--award', NORFOLK, '--index', '1', '--pdf', pdf);

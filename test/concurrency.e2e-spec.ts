@@ -32,7 +32,7 @@ describe('concurrent commands over HTTP', () => {
   let dir: string;
   let app: INestApplication;
   let store: EventStore;
-  const officer = `Bearer ${new AccessTokenService(SECRET).issue({ id: 'alice', role: 'finance-officer' })}`;
+  const officer = `Bearer ${new AccessTokenService(SECRET).issue({ id: 'alice', role: 'finance-officer', orgs: ['home-office', 'opcc-cleveland'] })}`;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fundledger-concurrency-'));

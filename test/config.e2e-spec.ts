@@ -147,7 +147,7 @@ const CLI_MAIN = resolve(__dirname, '../dist/apps/cli/src/main.js');
 const run = (main: string, args: string[], env: Record<string, string>, cwd: string) => {
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (\`npm test\` does)`);
   const { FUNDLEDGER_STORE, FUNDLEDGER_DB, EVENTSTORE_CONNECTION_STRING, ...inherited } = process.env;
-  return spawnSync(process.execPath, [main, ...args], { cwd, env: { ...inherited, ...env }, encoding: 'utf8', timeout: 20000 });
+  return spawnSync(process.execPath, [main, ...args], { cwd, env: { ...inherited, XDG_CONFIG_HOME: join(cwd, '.config'), ...env }, encoding: 'utf8', timeout: 20000 });
 };
 
 describe('the built entry points', () => {

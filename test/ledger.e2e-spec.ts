@@ -115,7 +115,9 @@ describe('the ledger over HTTP', () => {
   let dir: string;
   let app: INestApplication;
   const tokens = new AccessTokenService(SECRET);
-  const bearer = (role: Role) => `Bearer ${tokens.issue({ id: `e2e-${role}`, role })}`;
+  // The funder's and Cleveland's officers for commands; the auditor of the whole ledger for reads.
+  const bearer = (role: Role) =>
+    `Bearer ${tokens.issue({ id: `e2e-${role}`, role, orgs: role === 'auditor' ? ['*'] : ['home-office', 'opcc-cleveland'] })}`;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fundledger-ledger-'));

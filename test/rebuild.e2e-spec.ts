@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AccessTokenService } from '@fundledger/access';
 import { LEDGER_CHECKPOINT, LEDGER_VIEW_CODEC_VERSION, ReadModelStore } from '@fundledger/projections';
 import { fixturePath } from '@fundledger/testing';
 import type { INestApplication } from '@nestjs/common';
@@ -9,6 +8,7 @@ import request from 'supertest';
 import { createApp } from '../apps/api/src/app.factory';
 import { loadApiConfig } from '../apps/api/src/config/api.config';
 import { runBuiltCli, type CliRun } from './built-cli';
+import { configHomeIn, localTokensIn } from './local-tokens';
 
 
 /*
@@ -29,7 +29,7 @@ describe('the read model file (the service and `fundledger rebuild`)', () => {
     directory = mkdtempSync(join(tmpdir(), 'fundledger-rebuild-e2e-'));
     db = join(directory, 'ledger.sqlite');
     readDb = join(directory, 'ledger.read-models.sqlite');
-    env = { FUNDLEDGER_DB: db, LOG_LEVEL: 'silent' };
+    env = { FUNDLEDGER_DB: db, XDG_CONFIG_HOME: configHomeIn(directory), LOG_LEVEL: 'silent' };
   });
 
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
@@ -46,7 +46,7 @@ describe('the read model file (the service and `fundledger rebuild`)', () => {
     const app: INestApplication = await createApp(loadApiConfig(env));
     try {
       await app.init();
-      const token = new AccessTokenService(readFileSync(join(directory, 'jwt-secret'), 'utf8').trim()).issue({ id: 'e2e', role: 'auditor' });
+      const token = localTokensIn(directory).issue({ id: 'e2e', role: 'auditor', orgs: ['*'] });
       const response = await request(app.getHttpServer())
         .get('/programmes/dapi-2021')
         .query({ minPosition: headPosition })

@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AccessTokenService } from '@fundledger/access';
 import { EVENT_STORE, hashCommandBody, type EventStore, type JsonObject, type RecordedEvent } from '@fundledger/event-store';
 import { parseFundingCommand } from '@fundledger/funding';
 import { MONTHS_FUNDED_ROUNDING } from '@fundledger/projections';
@@ -15,6 +14,7 @@ import request from 'supertest';
 import { createApp } from '../apps/api/src/app.factory';
 import { loadApiConfig } from '../apps/api/src/config/api.config';
 import { runBuiltCli, type CliRun } from './built-cli';
+import { configHomeIn, localTokensIn } from './local-tokens';
 
 const CLEVELAND = 'dapi21-cleveland';
 
@@ -45,9 +45,11 @@ describe('reports (HTTP and the built CLI)', () => {
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'fundledger-reports-e2e-'));
     file = join(directory, 'ledger.sqlite');
-    app = await createApp(loadApiConfig({ FUNDLEDGER_DB: file, FUNDLEDGER_READ_WAIT_MS: '300', LOG_LEVEL: 'silent' }));
+    app = await createApp(
+      loadApiConfig({ FUNDLEDGER_DB: file, XDG_CONFIG_HOME: configHomeIn(directory), FUNDLEDGER_READ_WAIT_MS: '300', LOG_LEVEL: 'silent' }),
+    );
     await app.init();
-    token = new AccessTokenService(readFileSync(join(directory, 'jwt-secret'), 'utf8').trim()).issue({ id: 'e2e-auditor', role: 'auditor' });
+    token = localTokensIn(directory).issue({ id: 'e2e-auditor', role: 'auditor', orgs: ['*'] });
     store = app.get<EventStore>(EVENT_STORE);
 
     await record('national-2021');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccessTokenService, type Role } from '@fundledger/access';
@@ -10,6 +10,7 @@ import { createApp } from '../apps/api/src/app.factory';
 import { loadApiConfig } from '../apps/api/src/config/api.config';
 import { pdfPages } from '../libs/reporting/src/document/read-back.test-builders';
 import { runBuiltCli } from './built-cli';
+import { configHomeIn, localTokensIn } from './local-tokens';
 
 /**
  * Issue 10, done when: certifying the Norfolk fixture, paying its grant, then varying the commitment
@@ -40,12 +41,12 @@ describe('documents an officer signs and a returns officer sends (HTTP, fixtures
     // Cleveland (after the national announcement it requires) as the finance team imports it.
     const imported = await runBuiltCli(
       ['--db', db, 'import', '--actor', 'cleveland.finance', fixturePath('national-2021'), fixturePath('cleveland-2021')],
-      { cwd: directory },
+      { cwd: directory, env: { XDG_CONFIG_HOME: configHomeIn(directory) } },
     );
     expect(imported.code).toBe(0);
-    app = await createApp(loadApiConfig({ FUNDLEDGER_DB: db, LOG_LEVEL: 'silent' }));
+    app = await createApp(loadApiConfig({ FUNDLEDGER_DB: db, XDG_CONFIG_HOME: configHomeIn(directory), LOG_LEVEL: 'silent' }));
     await app.init();
-    tokens = new AccessTokenService(readFileSync(join(directory, 'jwt-secret'), 'utf8').trim());
+    tokens = localTokensIn(directory);
   });
 
   afterAll(async () => {
@@ -53,7 +54,9 @@ describe('documents an officer signs and a returns officer sends (HTTP, fixtures
     rmSync(directory, { recursive: true, force: true });
   });
 
-  const bearer = (role: Role, sub: string): string => `Bearer ${tokens.issue({ id: sub, role })}`;
+  // Each officer works for the recipients of the awards the spec touches; the auditor audits the whole ledger.
+  const orgs = (role: Role) => (role === 'auditor' ? ['*'] : ['opcc-norfolk', 'opcc-cleveland']);
+  const bearer = (role: Role, sub: string): string => `Bearer ${tokens.issue({ id: sub, role, orgs: orgs(role) })}`;
   const post = (role: Role, sub: string, path: string, body: object) =>
     request(app.getHttpServer()).post(path).set('Authorization', bearer(role, sub)).send(body);
   const get = (path: string) => request(app.getHttpServer()).get(path).set('Authorization', bearer('auditor', 'e2e-auditor'));

@@ -5,6 +5,7 @@ import { fixtureImportScenario } from './fixture-import.scenario';
 import { rawAppendScenario } from './raw-append.scenario';
 import { readModelScenario } from './read-model.scenario';
 import { reconciliationScenario } from './reconciliation.scenario';
+import { tokenVerificationScenario } from './token-verification.scenario';
 
 /** In the order they run. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -14,4 +15,5 @@ export const SCENARIOS: readonly Scenario[] = [
   readModelScenario,
   asAtScenario,
   fixtureImportScenario,
+  tokenVerificationScenario,
 ];

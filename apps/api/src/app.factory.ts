@@ -5,6 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { version } from '../../../package.json';
 import { AppModule } from './app.module';
+import { requireJsonOnWrites } from './edge/content-type.check';
+import { refuseForbiddenKeys, verifyJsonBytes } from './edge/json-body.checks';
+import { securityHeaders } from './edge/security-headers';
 import { translateJsonParseFailure } from './errors/malformed-json-body';
 import type { ApiConfig, LogLevel } from './config/api.config';
 
@@ -38,15 +41,22 @@ export const createApp = async (config: ApiConfig): Promise<INestApplication> =>
     logger: startupLogger(config.logLevel),
     bufferLogs: true,
     abortOnError: false,
+    // Only the JSON parser below: a form body would otherwise be parsed and recorded by other rules.
+    bodyParser: false,
   });
   try {
     app.useLogger(app.get(Logger));
     // Naming the framework only helps someone looking for its vulnerabilities.
     app.disable('x-powered-by');
-    // The JSON parser is installed here, before Nest would (it skips one already installed), so that the
-    // middleware right after it can turn a body that does not parse into the one error shape's MALFORMED_JSON.
-    app.useBodyParser('json');
+    app.use(securityHeaders());
+    // Closed unless origins are listed: the API is called by tools and servers, not by other sites' pages.
+    if (config.edge.corsOrigins.length > 0) app.enableCors({ origin: [...config.edge.corsOrigins] });
+    app.use(requireJsonOnWrites);
+    // The one body parser; the middleware right after it turns a body that does not parse into the
+    // one error shape's MALFORMED_JSON, and refuses prototype keys before validation walks the body.
+    app.useBodyParser('json', { verify: verifyJsonBytes });
     app.use(translateJsonParseFailure);
+    app.use(refuseForbiddenKeys);
     app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
     // Built eagerly so that broken DTO metadata stops the start rather than the first visit to /docs.
     SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApiDocument()));

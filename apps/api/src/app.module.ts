@@ -11,11 +11,14 @@ import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import type { ApiConfig } from './config/api.config';
+import { RateLimitModule } from './edge/rate-limit.module';
+import { redactRequestLog } from './edge/request-log.redaction';
 import { DomainErrorFilter } from './errors/domain-error.filter';
 import { HealthModule } from './health/health.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { QueriesModule } from './queries/queries.module';
 import { ReturnsModule } from './returns/returns.module';
+import { ScopeModule } from './scope/scope.module';
 
 /** A caller's request id is kept so one id follows a request across services; anything odd is replaced. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -46,11 +49,13 @@ export class AppModule {
             level: config.logLevel,
             timestamp: stdTimeFunctions.isoTime,
             genReqId: requestId,
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+            serializers: { req: redactRequestLog },
           },
         }),
         EventStoreModule.forRoot(config.store),
+        RateLimitModule.forRoot(config.edge.rateLimits),
         AuthModule.forRoot(config.auth),
+        ScopeModule,
         HealthModule,
         ProgrammesModule,
         AwardsModule,

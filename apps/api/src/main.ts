@@ -9,12 +9,12 @@ const bootstrap = async (): Promise<void> => {
   // SIGTERM/SIGINT run the shutdown hooks, which close the store before the process exits.
   app.enableShutdownHooks();
   try {
-    await app.listen(config.port);
+    await app.listen(config.port, config.edge.host);
   } catch (error) {
     await app.close();
     throw error;
   }
-  const url = `http://localhost:${config.port}`;
+  const url = `http://${config.edge.host.includes(':') ? `[${config.edge.host}]` : config.edge.host}:${config.port}`;
   new Logger('Bootstrap').log(
     `fundledger listening on ${url} (docs ${url}/docs, health ${url}/health); ` +
       `${config.store.kind} event store at ${describeStoreLocation(config.store)}`,

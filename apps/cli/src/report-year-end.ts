@@ -35,7 +35,7 @@ export const reportYearEndAction = (command: Command, options: YearEndReportOpti
   if (options.format === 'xlsx') command.error('fundledger: --format xlsx is for report return only', { exitCode: USAGE_EXIT_CODE });
   return withSession(command, async ({ app }) => {
     const reader = new LogLedgerReader(app.get<EventStore>(EVENT_STORE));
-    const { report, snapshot } = await readYearEnd(reader, financialYear, point, options.award);
+    const { report, snapshot } = await readYearEnd(reader, financialYear, point, { awardId: options.award });
     const answeredAt = answeredAtOf(snapshot, { ...point, asOf: report.asOf });
     if (options.format === 'json') print(JSON.stringify({ answeredAt, ...report }, null, 2));
     else if (options.format === 'csv') process.stdout.write(yearEndToCsv(report));

@@ -1,17 +1,14 @@
-import { JsonWebTokenError, JwtService, NotBeforeError, TokenExpiredError } from '@nestjs/jwt';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { jwtVerify } from 'jose';
 import { AccessTokenRejected } from './access-token.errors';
-import { Role, isRole } from './role.permissions';
-import { DEFAULT_TOKEN_LIFETIME, parseTokenLifetime } from './token-lifetime';
+import { LOCAL_CLAIMS, actorOf, refuseUnsigned, rejectionOf } from './jwt-claims';
+import { type AuthenticatedActor, readOrganisationClaim } from './organisation-scope';
+import { isRole } from './role.permissions';
+import { DEFAULT_MAX_TOKEN_LIFETIME, DEFAULT_TOKEN_LIFETIME, parseTokenLifetime } from './token-lifetime';
 
 export const TOKEN_ISSUER = 'fundledger';
 /** One algorithm only: accepting whatever the header names is how `alg: none` tokens get in. */
 const ALGORITHM = 'HS256';
-
-/** Who is acting, as recorded in event metadata: the token's `sub` and `role`. */
-export interface AuthenticatedActor {
-  readonly id: string;
-  readonly role: Role;
-}
 
 export interface IssueTokenOptions {
   /** `30m`, `8h`, `2d` or bare seconds; 8h when omitted. */
@@ -22,71 +19,69 @@ export interface IssueTokenOptions {
 
 export interface AccessTokenClaims {
   readonly sub: string;
-  readonly role: Role;
+  readonly role: string;
+  readonly org: readonly string[];
   readonly iss: typeof TOKEN_ISSUER;
   readonly iat: number;
   readonly exp: number;
 }
 
-const seconds = (instant: Date): number => Math.floor(instant.getTime() / 1000);
+/** A lifetime longer than the service allows: refused when issuing, and when a token claims one. */
+export class TokenLifetimeTooLong extends Error {
+  readonly code = 'TOKEN_LIFETIME_TOO_LONG';
 
-const rejectionOf = (error: unknown): AccessTokenRejected => {
-  if (error instanceof TokenExpiredError) {
-    return new AccessTokenRejected('TOKEN_EXPIRED', `bearer token expired at ${error.expiredAt.toISOString()}`);
+  constructor(seconds: number, maxSeconds: number) {
+    super(`token lifetime ${seconds} s is longer than the maximum ${maxSeconds} s (FUNDLEDGER_TOKEN_MAX_LIFETIME)`);
+    this.name = 'TokenLifetimeTooLong';
   }
-  if (error instanceof NotBeforeError) {
-    return new AccessTokenRejected('TOKEN_NOT_YET_VALID', `bearer token is not valid before ${error.date.toISOString()}`);
-  }
-  if (!(error instanceof JsonWebTokenError)) throw error;
-  // jsonwebtoken tells its failures apart only by message.
-  const reason = error.message;
-  if (reason === 'invalid signature' || reason === 'jwt signature is required') {
-    return new AccessTokenRejected('TOKEN_SIGNATURE_INVALID', 'bearer token signature is invalid');
-  }
-  if (reason === 'invalid algorithm') {
-    return new AccessTokenRejected('TOKEN_ALGORITHM_INVALID', `bearer token must be signed with ${ALGORITHM}`);
-  }
-  if (reason.startsWith('jwt issuer invalid')) {
-    return new AccessTokenRejected('TOKEN_ISSUER_INVALID', `bearer token was not issued by ${TOKEN_ISSUER}`);
-  }
-  return new AccessTokenRejected('TOKEN_MALFORMED', `bearer token is malformed (${reason})`);
-};
+}
+
+const seconds = (instant: Date): number => Math.floor(instant.getTime() / 1000);
+const base64url = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /**
- * Issues and checks the service's bearer tokens: HS256 over a secret shared by the API and the CLI
- * (see loadSigningSecret), claims sub, role, iss, iat and exp.
+ * The service's own bearer tokens, for a single machine: HS256 over a secret shared by the API and
+ * the CLI (see loadSigningSecret), claims sub, role, org, iss, iat and exp, and a lifetime no longer
+ * than the maximum. The secret becomes a KeyObject once, not on every request.
  */
 export class AccessTokenService {
-  private readonly jwt: JwtService;
+  private readonly key: KeyObject;
+  readonly maxLifetimeSeconds: number;
 
-  constructor(secret: string) {
-    this.jwt = new JwtService({ secret });
+  constructor(secret: string, maxLifetimeSeconds = parseTokenLifetime(DEFAULT_MAX_TOKEN_LIFETIME)) {
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+    this.maxLifetimeSeconds = maxLifetimeSeconds;
   }
 
   issue(actor: AuthenticatedActor, options: IssueTokenOptions = {}): string {
     if (!isRole(actor.role)) throw new Error(`cannot issue a token for unknown role '${String(actor.role)}'`);
     if (actor.id.trim() === '') throw new Error('cannot issue a token without a subject');
+    const orgs = readOrganisationClaim(actor.orgs, actor.role);
+    if ('problem' in orgs) throw new Error(`cannot issue a token that ${orgs.problem}`);
+    const lifetime = parseTokenLifetime(options.expiresIn ?? DEFAULT_TOKEN_LIFETIME);
+    if (lifetime > this.maxLifetimeSeconds) throw new TokenLifetimeTooLong(lifetime, this.maxLifetimeSeconds);
     const iat = seconds(options.now ?? new Date());
-    const exp = iat + parseTokenLifetime(options.expiresIn ?? DEFAULT_TOKEN_LIFETIME);
-    return this.jwt.sign({ sub: actor.id, role: actor.role, iat, exp }, { algorithm: ALGORITHM, issuer: TOKEN_ISSUER });
+    const claims: AccessTokenClaims = { sub: actor.id, role: actor.role, org: orgs.orgs, iss: TOKEN_ISSUER, iat, exp: iat + lifetime };
+    const signed = `${base64url({ alg: ALGORITHM, typ: 'JWT' })}.${base64url(claims)}`;
+    return `${signed}.${createHmac('sha256', this.key).update(signed).digest('base64url')}`;
   }
 
   /** The actor a token names, or AccessTokenRejected saying what is wrong with it. */
-  verify(token: string, now: Date = new Date()): AuthenticatedActor {
-    let claims: Partial<Record<keyof AccessTokenClaims, unknown>>;
+  async verify(token: string, now: Date = new Date()): Promise<AuthenticatedActor> {
     try {
-      claims = this.jwt.verify(token, { algorithms: [ALGORITHM], issuer: TOKEN_ISSUER, clockTimestamp: seconds(now) });
+      refuseUnsigned(token);
+      const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: TOKEN_ISSUER, currentDate: now });
+      const actor = actorOf(payload, LOCAL_CLAIMS);
+      // A token minted for years (by an older CLI, or by hand with the secret) is refused, not trusted.
+      if (typeof payload.iat !== 'number' || (payload.exp as number) - payload.iat > this.maxLifetimeSeconds) {
+        throw new AccessTokenRejected(
+          'TOKEN_CLAIMS_INVALID',
+          `bearer token lifetime is longer than the maximum ${this.maxLifetimeSeconds} s (or it has no iat)`,
+        );
+      }
+      return actor;
     } catch (error) {
-      throw rejectionOf(error);
+      throw rejectionOf(error, { algorithms: [ALGORITHM], issuer: TOKEN_ISSUER });
     }
-    // jsonwebtoken checks exp only when present; a token without one would be valid forever.
-    if (typeof claims.exp !== 'number') throw new AccessTokenRejected('TOKEN_CLAIMS_INVALID', 'bearer token has no expiry');
-    if (typeof claims.sub !== 'string' || claims.sub.trim() === '') {
-      throw new AccessTokenRejected('TOKEN_CLAIMS_INVALID', 'bearer token has no subject');
-    }
-    if (!isRole(claims.role)) {
-      throw new AccessTokenRejected('TOKEN_CLAIMS_INVALID', `bearer token names unknown role ${JSON.stringify(claims.role)}`);
-    }
-    return { id: claims.sub, role: claims.role };
   }
 }

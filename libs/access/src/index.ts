@@ -1,6 +1,11 @@
 export * from './role.permissions';
 export * from './access-token.errors';
 export * from './access-token.service';
+export * from './organisation-scope';
+export * from './jwt-claims';
 export * from './token-lifetime';
 export * from './signing-secret.config';
 export { loadSigningSecret } from './signing-secret.store';
+export * from './auth.config';
+export * from './oidc-token.verifier';
+export * from './bearer-token.verifier';

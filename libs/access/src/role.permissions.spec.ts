@@ -7,6 +7,7 @@ describe('role permissions', () => {
       ['s151-officer', ['certify', 'read']],
       ['returns-officer', ['submit-returns', 'read']],
       ['auditor', ['read', 'verify']],
+      ['funder-officer', ['read']],
     ] as const)('gives %s exactly %j', (role, granted) => {
       for (const permission of PERMISSIONS) {
         expect(mayPerform(role, permission)).toBe((granted as readonly string[]).includes(permission));
@@ -31,7 +32,7 @@ describe('role permissions', () => {
   });
 
   describe('when a value arrives from outside (a token claim, a CLI flag)', () => {
-    it('recognises the four roles and nothing else', () => {
+    it('recognises the five roles and nothing else', () => {
       for (const role of ROLES) expect(isRole(role)).toBe(true);
       for (const other of ['admin', 'Auditor', ' auditor', '', undefined, 3, {}]) expect(isRole(other)).toBe(false);
     });

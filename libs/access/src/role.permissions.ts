@@ -2,7 +2,7 @@
  * Who may do what (DESIGN §6). Separation of duties is the point: the officer who records money is
  * not the one who certifies it, submits it to the funder or audits it, so no role holds two of those.
  */
-export const ROLES = ['finance-officer', 's151-officer', 'returns-officer', 'auditor'] as const;
+export const ROLES = ['finance-officer', 's151-officer', 'returns-officer', 'auditor', 'funder-officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -20,6 +20,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   's151-officer': ['certify', 'read'],
   'returns-officer': ['submit-returns', 'read'],
   auditor: ['read', 'verify'],
+  // A funder's staff follow the awards their organisation made; they never write to a recipient's books.
+  'funder-officer': ['read'],
 };
 
 export const isRole = (value: unknown): value is Role => ROLES.some((role) => role === value);

@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import {
   ConfigurationError,
@@ -14,13 +15,21 @@ export const SECRET_FILE_NAME = 'jwt-secret';
 
 /**
  * Where the token signing secret comes from: the environment when an operator sets one; otherwise a
- * file beside the SQLite store (the API and the CLI find the same one); for an in-memory store, a
- * secret that lives as long as the process, since nothing else it signs for outlives it either.
+ * file in the user's configuration directory (the API and the CLI find the same one), never beside
+ * the database, where whoever can read the books could mint a token; for an in-memory store, a secret
+ * that lives as long as the process, since nothing else it signs for outlives it either. `legacyPath`
+ * is where older versions kept it, beside the database: found there, it is moved.
  */
 export type SigningSecretSource =
   | { readonly kind: 'configured'; readonly secret: string }
-  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'file'; readonly path: string; readonly legacyPath?: string }
   | { readonly kind: 'ephemeral' };
+
+/** `$XDG_CONFIG_HOME/fundledger`, or `~/.config/fundledger` (XDG Base Directory specification). */
+export const configDirectory = (env: Environment): string => {
+  const xdg = readVariable(env, 'XDG_CONFIG_HOME');
+  return join(xdg !== undefined ? resolve(xdg) : join(readVariable(env, 'HOME') ?? homedir(), '.config'), 'fundledger');
+};
 
 /**
  * Reports problems instead of throwing, so the API's configuration can name every bad variable at
@@ -37,13 +46,13 @@ export const readSigningSecretSource = (
     // The length only: the value itself never reaches a log.
     problems.push({
       variable: JWT_SECRET_VARIABLE,
-      problem: `must be at least ${MIN_SECRET_LENGTH} characters, got ${secret.length}; unset it to use the secret file in the data directory`,
+      problem: `must be at least ${MIN_SECRET_LENGTH} characters, got ${secret.length}; unset it to use the secret file in the configuration directory`,
     });
     return undefined;
   }
   const db = readVariable(env, 'FUNDLEDGER_DB') ?? DEFAULT_SQLITE_PATH;
   if (db === ':memory:') return { kind: 'ephemeral' };
-  return { kind: 'file', path: join(dirname(resolve(db)), SECRET_FILE_NAME) };
+  return { kind: 'file', path: join(configDirectory(env), SECRET_FILE_NAME), legacyPath: join(dirname(resolve(db)), SECRET_FILE_NAME) };
 };
 
 export const loadSigningSecretSource = (env: Environment): SigningSecretSource => {

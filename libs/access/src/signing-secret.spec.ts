@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ConfigurationError } from '@fundledger/event-store';
 import { loadSigningSecretSource } from './signing-secret.config';
 import { loadSigningSecret } from './signing-secret.store';
@@ -27,13 +27,44 @@ describe('signing secret', () => {
   });
 
   describe('when no secret is configured', () => {
-    it('keeps it in jwt-secret in the directory of FUNDLEDGER_DB', () => {
-      const source = loadSigningSecretSource({ FUNDLEDGER_DB: join(dataDirectory, 'ledger.sqlite') });
-      expect(source).toEqual({ kind: 'file', path: join(dataDirectory, 'jwt-secret') });
+    it('keeps it in the configuration directory, XDG_CONFIG_HOME/fundledger, not beside the database', () => {
+      const source = loadSigningSecretSource({ FUNDLEDGER_DB: join(dataDirectory, 'ledger.sqlite'), XDG_CONFIG_HOME: join(dataDirectory, 'config') });
+      expect(source).toEqual({
+        kind: 'file',
+        path: join(dataDirectory, 'config', 'fundledger', 'jwt-secret'),
+        legacyPath: join(dataDirectory, 'jwt-secret'),
+      });
     });
 
-    it('falls back to the default store directory', () => {
-      expect(loadSigningSecretSource({})).toEqual({ kind: 'file', path: resolve('data', 'jwt-secret') });
+    it('falls back to ~/.config/fundledger and the default store directory', () => {
+      expect(loadSigningSecretSource({ HOME: '/home/officer' })).toEqual({
+        kind: 'file',
+        path: '/home/officer/.config/fundledger/jwt-secret',
+        legacyPath: resolve('data', 'jwt-secret'),
+      });
+    });
+
+    it('moves a secret found beside the database into the configuration directory, with a warning', () => {
+      const legacyPath = join(dataDirectory, 'jwt-secret');
+      const path = join(dataDirectory, 'config', 'fundledger', 'jwt-secret');
+      const old = 'o'.repeat(40);
+      writeFileSync(legacyPath, `${old}\n`, { mode: 0o644 });
+      const warnings: string[] = [];
+      expect(loadSigningSecret({ kind: 'file', path, legacyPath }, (warning) => warnings.push(warning))).toBe(old);
+      expect(existsSync(legacyPath)).toBe(false);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      expect(statSync(dirname(path)).mode & 0o777).toBe(0o700);
+      expect(warnings).toEqual([`moved the signing secret from ${legacyPath} (beside the database) to ${path}; tokens already issued still work`]);
+    });
+
+    it('ignores a secret beside the database when the configuration directory has one, and says to delete it', () => {
+      const legacyPath = join(dataDirectory, 'jwt-secret');
+      const path = join(dataDirectory, 'config', 'jwt-secret');
+      const current = loadSigningSecret({ kind: 'file', path });
+      writeFileSync(legacyPath, `${'o'.repeat(40)}\n`);
+      const warnings: string[] = [];
+      expect(loadSigningSecret({ kind: 'file', path, legacyPath }, (warning) => warnings.push(warning))).toBe(current);
+      expect(warnings).toEqual([expect.stringMatching(/^ignoring the signing secret .* delete it/)]);
     });
 
     it('creates it on first use, private to its owner, from 48 random bytes', () => {

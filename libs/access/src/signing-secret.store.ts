@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ConfigurationError } from '@fundledger/event-store';
+import { ConfigurationError, PRIVATE_FILE_MODE, ensurePrivateDirectory } from '@fundledger/event-store';
 import { MIN_SECRET_LENGTH, SigningSecretSource } from './signing-secret.config';
 
 const SECRET_BYTES = 48;
@@ -36,10 +36,10 @@ const readSecretFile = (path: string): string | undefined => {
  * Written under a private name and then linked into place: linking fails if the file exists, so when
  * the API and the CLI start together one secret wins and neither ever reads a half-written file.
  */
-const createSecretFile = (path: string): void => {
-  mkdirSync(dirname(path), { recursive: true });
+const createSecretFile = (path: string, secret: string = freshSecret()): void => {
+  ensurePrivateDirectory(dirname(path));
   const draft = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(draft, `${freshSecret()}\n`, { mode: 0o600, flag: 'wx' });
+  writeFileSync(draft, `${secret}\n`, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   try {
     linkSync(draft, path);
   } catch (error) {
@@ -49,8 +49,26 @@ const createSecretFile = (path: string): void => {
   }
 };
 
+/**
+ * A secret an older version left beside the database moves to the configuration directory, so that
+ * tokens already issued keep working while the database directory stops holding a key to the books.
+ * When both exist the one beside the database is ignored, and the warning says to delete it.
+ */
+const migrateLegacySecret = (path: string, legacyPath: string | undefined, warn: (message: string) => void): void => {
+  if (legacyPath === undefined || legacyPath === path || !existsSync(legacyPath)) return;
+  if (existsSync(path)) {
+    warn(`ignoring the signing secret ${legacyPath} beside the database (the secret is ${path}); delete it: whoever can read it can mint tokens`);
+    return;
+  }
+  const secret = readSecretFile(legacyPath);
+  if (secret === undefined) return;
+  createSecretFile(path, secret);
+  unlinkSync(legacyPath);
+  warn(`moved the signing secret from ${legacyPath} (beside the database) to ${path}; tokens already issued still work`);
+};
+
 /** The secret itself, creating the secret file (0600, 48 random bytes in base64) on first use. */
-export const loadSigningSecret = (source: SigningSecretSource): string => {
+export const loadSigningSecret = (source: SigningSecretSource, warn: (message: string) => void = () => undefined): string => {
   switch (source.kind) {
     case 'configured':
       return source.secret;
@@ -58,6 +76,7 @@ export const loadSigningSecret = (source: SigningSecretSource): string => {
       processSecret ??= freshSecret();
       return processSecret;
     case 'file': {
+      migrateLegacySecret(source.path, source.legacyPath, warn);
       const existing = readSecretFile(source.path);
       if (existing !== undefined) return existing;
       createSecretFile(source.path);

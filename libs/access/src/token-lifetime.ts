@@ -3,6 +3,8 @@ const LIFETIME = /^(\d{1,9})([smhd]?)$/;
 
 /** A working day: a token issued in the morning lasts until the evening and no longer. */
 export const DEFAULT_TOKEN_LIFETIME = '8h';
+/** A working day with overtime; a longer-lived token is a standing credential, which local tokens must not be. */
+export const DEFAULT_MAX_TOKEN_LIFETIME = '12h';
 
 export class InvalidTokenLifetime extends Error {
   readonly code = 'TOKEN_LIFETIME_INVALID';

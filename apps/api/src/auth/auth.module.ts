@@ -1,6 +1,8 @@
 import {
   AccessTokenService,
-  SigningSecretSource,
+  AuthConfig,
+  BearerTokenVerifier,
+  OidcTokenVerifier,
   describeSigningSecretSource,
   loadSigningSecret,
 } from '@fundledger/access';
@@ -14,22 +16,26 @@ import { BearerTokenGuard } from './bearer-token.guard';
  */
 @Module({})
 export class AuthModule {
-  static forRoot(source: SigningSecretSource): DynamicModule {
+  static forRoot(config: AuthConfig): DynamicModule {
     return {
       module: AuthModule,
       global: true,
       providers: [
         {
-          provide: AccessTokenService,
+          provide: BearerTokenVerifier,
           useFactory: () => {
-            const tokens = new AccessTokenService(loadSigningSecret(source));
-            new Logger(AuthModule.name).log(`bearer tokens are checked against ${describeSigningSecretSource(source)}`);
-            return tokens;
+            const logger = new Logger(AuthModule.name);
+            const secret = loadSigningSecret(config.secret, (warning) => logger.warn(warning));
+            const local = new AccessTokenService(secret, config.maxTokenLifetimeSeconds);
+            logger.log(`local bearer tokens are checked against ${describeSigningSecretSource(config.secret)}`);
+            if (config.oidc === undefined) return new BearerTokenVerifier(local);
+            logger.log(`OpenID Connect tokens of ${config.oidc.issuer} (audience ${config.oidc.audience}) are accepted`);
+            return new BearerTokenVerifier(local, new OidcTokenVerifier(config.oidc));
           },
         },
         { provide: APP_GUARD, useClass: BearerTokenGuard },
       ],
-      exports: [AccessTokenService],
+      exports: [BearerTokenVerifier],
     };
   }
 }

@@ -5,5 +5,7 @@ import type { AuthenticatedActor } from '@fundledger/access';
 export interface AuthenticatedRequest {
   readonly method: string;
   readonly headers: IncomingHttpHeaders;
+  /** The client's address, as Express reads it. */
+  readonly ip?: string;
   actor?: AuthenticatedActor;
 }

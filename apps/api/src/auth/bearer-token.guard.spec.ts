@@ -2,6 +2,8 @@ import { AccessTokenService, AuthenticatedActor, Role } from '@fundledger/access
 import { Controller, Get, INestApplication, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { DEFAULT_RATE_LIMITS } from '../edge/rate-limits';
+import { RateLimitModule } from '../edge/rate-limit.module';
 import { AuthModule } from './auth.module';
 import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
@@ -48,11 +50,11 @@ class VerifyController {
 describe('bearer token guard', () => {
   let app: INestApplication;
   const tokens = new AccessTokenService(SECRET);
-  const bearer = (role: Role, id = 'alice') => `Bearer ${tokens.issue({ id, role })}`;
+  const bearer = (role: Role, id = 'alice') => `Bearer ${tokens.issue({ id, role, orgs: ['opcc-kent'] })}`;
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [AuthModule.forRoot({ kind: 'configured', secret: SECRET })],
+      imports: [RateLimitModule.forRoot(DEFAULT_RATE_LIMITS), AuthModule.forRoot({ secret: { kind: 'configured', secret: SECRET }, maxTokenLifetimeSeconds: 12 * 3600 })],
       controllers: [ProbeController, VerifyController],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
@@ -89,13 +91,13 @@ describe('bearer token guard', () => {
     });
 
     it('refuses a token signed with another secret', async () => {
-      const forged = new AccessTokenService('someone-elses-secret-0123456789abcdef').issue({ id: 'mallory', role: 'finance-officer' });
+      const forged = new AccessTokenService('someone-elses-secret-0123456789abcdef').issue({ id: 'mallory', role: 'finance-officer', orgs: ['opcc-kent'] });
       const response = await http().post('/probe/record').set('Authorization', `Bearer ${forged}`).expect(401);
       expect(response.body.message).toBe('bearer token signature is invalid');
     });
 
     it('refuses an expired token, saying when it expired', async () => {
-      const expired = tokens.issue({ id: 'alice', role: 'finance-officer' }, { now: new Date('2026-01-05T09:00:00Z'), expiresIn: '8h' });
+      const expired = tokens.issue({ id: 'alice', role: 'finance-officer', orgs: ['opcc-kent'] }, { now: new Date('2026-01-05T09:00:00Z'), expiresIn: '8h' });
       const response = await http().post('/probe/record').set('Authorization', `Bearer ${expired}`).expect(401);
       expect(response.body).toEqual({
         statusCode: 401,
@@ -110,6 +112,7 @@ describe('bearer token guard', () => {
       http().post('/probe/record').set('Authorization', bearer('finance-officer', 'alice')).expect(201, {
         id: 'alice',
         role: 'finance-officer',
+        orgs: ['opcc-kent'],
       }));
 
     it('accepts the scheme in any case', () =>
@@ -121,11 +124,11 @@ describe('bearer token guard', () => {
     });
 
     it('applies a permission set on the controller to its handlers', async () => {
-      await http().get('/verify-all').set('Authorization', bearer('auditor', 'carol')).expect(200, { id: 'carol', role: 'auditor' });
+      await http().get('/verify-all').set('Authorization', bearer('auditor', 'carol')).expect(200, { id: 'carol', role: 'auditor', orgs: ['opcc-kent'] });
       await http().get('/verify-all').set('Authorization', bearer('finance-officer')).expect(403);
     });
 
-    it.each(['finance-officer', 's151-officer', 'returns-officer', 'auditor'] as const)(
+    it.each(['finance-officer', 's151-officer', 'returns-officer', 'auditor', 'funder-officer'] as const)(
       'refuses %s on a route that declares no permission (deny by default)',
       async (role) => {
         const response = await http().get('/probe/forgotten').set('Authorization', bearer(role)).expect(403);

@@ -1,7 +1,7 @@
 import {
   AccessTokenRejected,
-  AccessTokenService,
   AuthenticatedActor,
+  BearerTokenVerifier,
   Permission,
   mayPerform,
 } from '@fundledger/access';
@@ -9,6 +9,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import type { ServerResponse } from 'node:http';
 import type { AuthenticatedRequest } from './authenticated-request';
+import { AuthFailureLimiter } from '../edge/rate-limits';
 import { IS_PUBLIC } from './public.decorator';
 import { REQUIRED_PERMISSION } from './require-permission.decorator';
 
@@ -24,16 +25,25 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 export class BearerTokenGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: AccessTokenService,
+    private readonly tokens: BearerTokenVerifier,
+    private readonly failures: AuthFailureLimiter,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets) === true) return true;
 
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
-    const actor = this.authenticate(request, http.getResponse<ServerResponse>());
+    const response = http.getResponse<ServerResponse>();
+    this.failures.refuseIfBlocked(request, response);
+    let actor: AuthenticatedActor;
+    try {
+      actor = await this.authenticate(request, response);
+    } catch (error) {
+      if (error instanceof UnauthorizedException) await this.failures.recordFailure(request, response);
+      throw error;
+    }
     request.actor = actor;
 
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
@@ -44,7 +54,7 @@ export class BearerTokenGuard implements CanActivate {
     return true;
   }
 
-  private authenticate(request: AuthenticatedRequest, response: ServerResponse): AuthenticatedActor {
+  private async authenticate(request: AuthenticatedRequest, response: ServerResponse): Promise<AuthenticatedActor> {
     const refuse = (message: string, invalidToken: boolean): never => {
       response.setHeader('WWW-Authenticate', `Bearer realm="fundledger"${invalidToken ? ', error="invalid_token"' : ''}`);
       throw new UnauthorizedException(message);
@@ -61,7 +71,7 @@ export class BearerTokenGuard implements CanActivate {
       );
     }
     try {
-      return this.tokens.verify(match[1]);
+      return await this.tokens.verify(match[1]);
     } catch (error) {
       if (error instanceof AccessTokenRejected) return refuse(error.message, true);
       throw error;

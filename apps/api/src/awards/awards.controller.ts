@@ -28,8 +28,9 @@ export class AwardsController {
   @Post()
   @CommandRoute({
     command: 'MakeAward',
+    createsFor: 'recipient',
     summary: 'Make an award',
-    description: 'An award named after a programme needs the programme opened first.',
+    description: "Recorded by the recipient's own finance officers (the token's org must include recipient.id). An award named after a programme needs the programme opened first.",
     body: MakeAwardDto,
     examples: MAKE_AWARD_EXAMPLES,
     notFound: 'The programme it names was never opened (PROGRAMME_NOT_FOUND).',

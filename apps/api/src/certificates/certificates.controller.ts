@@ -1,3 +1,4 @@
+import type { AuthenticatedActor } from '@fundledger/access';
 import { NotFound } from '@fundledger/funding';
 import {
   certificateToJson,
@@ -9,6 +10,7 @@ import {
 import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AwardRecords } from '../award-records/award-records.service';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { CommandOrigin } from '../commands/command-origin.decorator';
 import type { CommandOrigin as Origin } from '../commands/command-request';
@@ -67,8 +69,9 @@ export class CertificatesController {
     @Param('index', index) n: number,
     @Query() query: CertificateQueryDto,
     @Headers('accept') accept: string | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
   ) {
-    const { reading, record, answeredAt } = await this.reading(awardId, n, query);
+    const { reading, record, answeredAt } = await this.reading(awardId, n, query, actor);
     const pdf = query.format === undefined ? /\bapplication\/pdf\b/i.test(accept ?? '') : query.format === 'pdf';
     return pdf ? this.pdf(reading, record) : { answeredAt, ...certificateToJson(reading, record) };
   }
@@ -78,13 +81,18 @@ export class CertificatesController {
   @ApiOperation({ summary: 'A certificate, printed' })
   @ApiProduces('application/pdf')
   @ApiNotFoundResponse({ description: 'No such award or certificate (as at the point asked for).', type: ErrorBodyDto })
-  async readPdf(@Param('awardId') awardId: string, @Param('index', index) n: number, @Query() query: CertificateQueryDto) {
-    const { reading, record } = await this.reading(awardId, n, query);
+  async readPdf(
+    @Param('awardId') awardId: string,
+    @Param('index', index) n: number,
+    @Query() query: CertificateQueryDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
+    const { reading, record } = await this.reading(awardId, n, query, actor);
     return this.pdf(reading, record);
   }
 
-  private async reading(awardId: string, n: number, query: CertificateQueryDto) {
-    const { record, when, answeredAt } = await this.records.read(awardId, query);
+  private async reading(awardId: string, n: number, query: CertificateQueryDto, actor: AuthenticatedActor) {
+    const { record, when, answeredAt } = await this.records.read(awardId, query, actor);
     const reading = readCertificate(record, n);
     if (reading === undefined) {
       const issued = record.certificates.length;

@@ -1,4 +1,4 @@
-import { applyDecorators, HttpCode, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, HttpCode, UseGuards, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -14,6 +14,7 @@ import type { Permission } from '@fundledger/access';
 import type { FundingCommandType } from '@fundledger/funding';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { ErrorBodyDto } from '../errors/error-body.dto';
+import { CommandScopeGuard, CreatesFor } from '../scope/command-scope.guard';
 import { CommandReceiptDto } from './dto/command-receipt.dto';
 import { IDEMPOTENT_REPLAYED_HEADER, ReplayedReceiptInterceptor } from './replayed-receipt.interceptor';
 
@@ -21,6 +22,8 @@ export interface CommandRouteDoc {
   readonly command: FundingCommandType;
   /** Default `record`; certificates need `certify`, returns `submit-returns` (DESIGN §6). */
   readonly permission?: Permission;
+  /** A command that creates a stream names whose it is; every other command acts on the award in its path. */
+  readonly createsFor?: CreatesFor;
   readonly summary: string;
   readonly description?: string;
   readonly body: new () => object;
@@ -38,6 +41,8 @@ export interface CommandRouteDoc {
 export const CommandRoute = (doc: CommandRouteDoc): MethodDecorator =>
   applyDecorators(
     RequirePermission(doc.permission ?? 'record'),
+    ...(doc.createsFor === undefined ? [] : [CreatesFor(doc.createsFor)]),
+    UseGuards(CommandScopeGuard),
     HttpCode(201),
     UseInterceptors(ReplayedReceiptInterceptor),
     ApiOperation({

@@ -9,8 +9,9 @@ import {
   readStoreConfig,
   readVariable,
 } from '@fundledger/event-store';
-import { SigningSecretSource, readSigningSecretSource } from '@fundledger/access';
+import { AuthConfig, readAuthConfig } from '@fundledger/access';
 import { ConfigModule } from '@nestjs/config';
+import { EdgeConfig, readEdgeConfig } from './edge.config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -21,8 +22,10 @@ export interface ApiConfig {
   readonly store: EventStoreConfig;
   /** The read side's own SQLite file (FUNDLEDGER_READ_DB) and how long a query waits for it. */
   readonly readModel: ReadModelConfig;
-  /** Where the bearer-token signing secret comes from (FUNDLEDGER_JWT_SECRET or the data directory). */
-  readonly auth: SigningSecretSource;
+  /** The local tokens' secret and maximum lifetime, and the OpenID Connect provider if one is configured. */
+  readonly auth: AuthConfig;
+  /** Listening address, CORS origins and rate limits: what faces the network. */
+  readonly edge: EdgeConfig;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -44,12 +47,20 @@ export const loadApiConfig = (env: Environment): ApiConfig => {
   const store = readStoreConfig(env, problems);
   const port = readInteger(env, 'PORT', { min: 1, max: 65535, fallback: DEFAULT_PORT, what: 'an integer' }, problems);
   const logLevel = readLogLevel(env, problems);
-  const auth = readSigningSecretSource(env, problems);
+  const auth = readAuthConfig(env, problems);
   const readModel = readReadModelConfig(env, problems);
-  if (store === undefined || port === undefined || logLevel === undefined || auth === undefined || readModel === undefined) {
+  const edge = readEdgeConfig(env, problems);
+  if (
+    store === undefined ||
+    port === undefined ||
+    logLevel === undefined ||
+    auth === undefined ||
+    readModel === undefined ||
+    edge === undefined
+  ) {
     throw new ConfigurationError(problems);
   }
-  return { port, logLevel, store, auth, readModel };
+  return { port, logLevel, store, auth, readModel, edge };
 };
 
 /**

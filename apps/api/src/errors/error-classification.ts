@@ -1,3 +1,4 @@
+import { IdentityProviderUnavailable } from '@fundledger/access';
 import { InvalidCalendarValueError } from '@fundledger/calendar';
 import {
   CommandIdReusedError,
@@ -102,6 +103,10 @@ export const classifyError = (error: unknown): ErrorResponse | undefined => {
     // The store's own message may name files or hosts; the operator finds it in the log. Whether the
     // write landed is unknown, and the command id makes the retry safe either way.
     return errorResponse(503, error.code, 'the event store is unavailable; retry later with the same commandId (a retry never records twice)');
+  }
+  if (error instanceof IdentityProviderUnavailable) {
+    // Which host failed, and how, is for the operator's log; the caller can only retry.
+    return errorResponse(503, error.code, 'the identity provider could not be reached to check the bearer token; retry later');
   }
   if (error instanceof HttpException) return httpException(error);
   if (isExposedClientError(error)) return errorResponse(error.status, codeOfStatus(error.status), error.message);

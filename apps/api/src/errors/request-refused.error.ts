@@ -4,10 +4,10 @@
  */
 export class RequestRefused extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 422,
+    readonly status: 400 | 403 | 404 | 409 | 415 | 422 | 429,
     readonly code: string,
     message: string,
-    readonly details?: Readonly<Record<string, string>>,
+    readonly details?: Readonly<Record<string, string | number>>,
   ) {
     super(message);
     this.name = 'RequestRefused';

@@ -15,6 +15,8 @@ export class ProgrammesController {
   @Post()
   @CommandRoute({
     command: 'OpenProgramme',
+    createsFor: 'funder',
+    description: "Recorded by the funder's own finance officers (the token's org must include funder.id).",
     summary: "Open a funder's programme, the pot awards are made from",
     body: OpenProgrammeDto,
     examples: OPEN_PROGRAMME_EXAMPLES,

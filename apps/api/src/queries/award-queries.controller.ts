@@ -1,3 +1,4 @@
+import type { AuthenticatedActor } from '@fundledger/access';
 import { NotFound } from '@fundledger/funding';
 import {
   awardPositionReport,
@@ -11,6 +12,8 @@ import {
 } from '@fundledger/projections';
 import { Controller, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { OrganisationScope } from '../scope/organisation-scope.service';
 import { LedgerAnswers, type LedgerAnswer, type ReplyHeaders } from './ledger-answer';
 import { LedgerQueryDto } from './ledger-query.dto';
 import { LedgerQueryRoute } from './ledger-query-route.decorator';
@@ -21,7 +24,10 @@ const NOT_MADE = 'No award with this id had been made (as at the point asked for
 @ApiTags('reports')
 @Controller('awards')
 export class AwardQueriesController {
-  constructor(private readonly answers: LedgerAnswers) {}
+  constructor(
+    private readonly answers: LedgerAnswers,
+    private readonly scope: OrganisationScope,
+  ) {}
 
   @LedgerQueryRoute({
     path: ':awardId',
@@ -34,9 +40,10 @@ export class AwardQueriesController {
     @Query() query: LedgerQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: ReplyHeaders,
+    @CurrentActor() actor: AuthenticatedActor,
   ) {
     const answer = await this.answers.read(query);
-    return this.answers.render(reply, { accept, query }, answer, awardPositionReport(awardOf(answer, awardId)), awardPositionToCsv);
+    return this.answers.render(reply, { accept, query }, answer, awardPositionReport(this.awardOf(answer, awardId, actor)), awardPositionToCsv);
   }
 
   @LedgerQueryRoute({
@@ -50,9 +57,10 @@ export class AwardQueriesController {
     @Query() query: LedgerQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: ReplyHeaders,
+    @CurrentActor() actor: AuthenticatedActor,
   ) {
     const answer = await this.answers.read(query);
-    const report = fundedMonthsFor(awardOf(answer, awardId));
+    const report = fundedMonthsFor(this.awardOf(answer, awardId, actor));
     return this.answers.render(reply, { accept, query }, answer, fundedMonthsReportToJson(report), () => fundedMonthsReportToCsv(report));
   }
 
@@ -67,14 +75,16 @@ export class AwardQueriesController {
     @Query() query: LedgerQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: ReplyHeaders,
+    @CurrentActor() actor: AuthenticatedActor,
   ) {
     const answer = await this.answers.read(query);
-    return this.answers.render(reply, { accept, query }, answer, decisionChecksReport(awardOf(answer, awardId)), decisionChecksToCsv);
+    return this.answers.render(reply, { accept, query }, answer, decisionChecksReport(this.awardOf(answer, awardId, actor)), decisionChecksToCsv);
+  }
+
+  /** Another organisation's award is answered as one never made. */
+  private awardOf(answer: LedgerAnswer, awardId: string, actor: AuthenticatedActor): AwardView {
+    const view = this.scope.award(actor, answer.snapshot.award(awardId));
+    if (view === undefined) throw new NotFound('AWARD_NOT_FOUND', `award ${awardId} has not been made${answer.when}`, { awardId });
+    return view;
   }
 }
-
-const awardOf = (answer: LedgerAnswer, awardId: string): AwardView => {
-  const view = answer.snapshot.award(awardId);
-  if (view === undefined) throw new NotFound('AWARD_NOT_FOUND', `award ${awardId} has not been made${answer.when}`, { awardId });
-  return view;
-};

@@ -1,6 +1,9 @@
+import type { AuthenticatedActor } from '@fundledger/access';
 import { contributorStatement, contributorStatementToCsv } from '@fundledger/projections';
 import { Controller, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { OrganisationScope } from '../scope/organisation-scope.service';
 import { RequestRefused } from '../errors/request-refused.error';
 import { LedgerAnswers, type ReplyHeaders } from './ledger-answer';
 import { LedgerQueryDto } from './ledger-query.dto';
@@ -9,12 +12,17 @@ import { LedgerQueryRoute } from './ledger-query-route.decorator';
 @ApiTags('reports')
 @Controller('contributors')
 export class ContributorQueriesController {
-  constructor(private readonly answers: LedgerAnswers) {}
+  constructor(
+    private readonly answers: LedgerAnswers,
+    private readonly scope: OrganisationScope,
+  ) {}
 
   @LedgerQueryRoute({
     path: ':organisationId/statement',
     summary: "A match-funding contributor's statement",
-    description: 'Everything one organisation has pledged, across every award: received, withdrawn, outstanding, and the months of provision it pays for.',
+    description:
+      'Everything one organisation has pledged, across every award: received, withdrawn, outstanding, and the months of provision it pays for. ' +
+      "The organisation's own officers see all of it; others see the lines on awards in their scope.",
     notFound: 'The organisation had pledged no match funding (as at the point asked for).',
   })
   async statement(
@@ -22,9 +30,10 @@ export class ContributorQueriesController {
     @Query() query: LedgerQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: ReplyHeaders,
+    @CurrentActor() actor: AuthenticatedActor,
   ) {
     const answer = await this.answers.read(query);
-    const statement = contributorStatement(answer.snapshot.ledger(), organisationId);
+    const statement = contributorStatement(this.scope.contributorLedger(actor, answer.snapshot, organisationId), organisationId);
     // The ledger knows an organisation only through what it pledged: none means none known.
     if (statement.contributions.length === 0) {
       throw new RequestRefused(404, 'CONTRIBUTOR_NOT_FOUND', `organisation ${organisationId} has pledged no match funding${answer.when}`, {

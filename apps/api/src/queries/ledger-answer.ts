@@ -49,9 +49,13 @@ export class LedgerAnswers {
   }
 
   /** The year-end figures of a financial year (as of its 31 March, as known at the point asked for). */
-  async readYearEnd(financialYear: string, query: LedgerQueryDto, awardId?: string): Promise<LedgerAnswer & { report: YearEndReport }> {
+  async readYearEnd(
+    financialYear: string,
+    query: LedgerQueryDto,
+    options: Parameters<typeof readYearEnd>[3],
+  ): Promise<LedgerAnswer & { report: YearEndReport }> {
     const point = parseReadPoint(query, this.reader.today());
-    const { report, snapshot } = await readYearEnd(this.reader, financialYear, point, awardId);
+    const { report, snapshot } = await readYearEnd(this.reader, financialYear, point, options);
     const at = { ...point, asOf: report.asOf };
     return { snapshot, report, answeredAt: answeredAtOf(snapshot, at), when: describeReadPoint(at) };
   }

@@ -1,8 +1,11 @@
 import { parseFinancialYear } from '@fundledger/calendar';
-import { yearEndToCsv } from '@fundledger/projections';
+import type { AuthenticatedActor } from '@fundledger/access';
+import { yearEndToCsv, type AwardView } from '@fundledger/projections';
 import { Controller, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { IdField } from '../commands/validation/field.decorators';
+import { OrganisationScope } from '../scope/organisation-scope.service';
 import { LedgerAnswers, type ReplyHeaders } from './ledger-answer';
 import { LedgerQueryDto } from './ledger-query.dto';
 import { LedgerQueryRoute } from './ledger-query-route.decorator';
@@ -16,7 +19,10 @@ export class YearEndQueryDto extends LedgerQueryDto {
 @ApiTags('reports')
 @Controller('year-end')
 export class YearEndQueriesController {
-  constructor(private readonly answers: LedgerAnswers) {}
+  constructor(
+    private readonly answers: LedgerAnswers,
+    private readonly scope: OrganisationScope,
+  ) {}
 
   @LedgerQueryRoute({
     path: ':financialYear',
@@ -31,9 +37,12 @@ export class YearEndQueriesController {
     @Query() query: YearEndQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: ReplyHeaders,
+    @CurrentActor() actor: AuthenticatedActor,
   ) {
     const financialYear = parseFinancialYear(financialYearText, 'financialYear');
-    const answer = await this.answers.readYearEnd(financialYear, query, query.award);
+    // Only the awards the caller may see: their own as recipient or funder, or those they audit.
+    const visible = (view: AwardView) => this.scope.award(actor, view) !== undefined;
+    const answer = await this.answers.readYearEnd(financialYear, query, { awardId: query.award, visible });
     return this.answers.render(reply, { accept, query }, answer, answer.report, yearEndToCsv);
   }
 }

@@ -1,9 +1,11 @@
+import type { AuthenticatedActor } from '@fundledger/access';
 import { parseFinancialYear } from '@fundledger/calendar';
 import { NotFound } from '@fundledger/funding';
 import { readReturn, renderReturn, returnToJson, type AwardRecord, type ReturnFormat, type ReturnReading } from '@fundledger/reporting';
 import { Body, Controller, Get, Headers, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AwardRecords } from '../award-records/award-records.service';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { CommandOrigin } from '../commands/command-origin.decorator';
 import type { CommandOrigin as Origin } from '../commands/command-request';
@@ -84,10 +86,11 @@ export class ReturnsController {
     @Query() query: ReturnQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: ReplyHeaders,
+    @CurrentActor() actor: AuthenticatedActor,
   ) {
     const financialYear = parseFinancialYear(financialYearText, 'financialYear');
     const quarter = quarterOf(quarterText);
-    const { record, when, answeredAt } = await this.records.read(awardId, query);
+    const { record, when, answeredAt } = await this.records.read(awardId, query, actor);
     const version = query.version === undefined ? undefined : Number(query.version);
     const reading = readReturn(record, financialYear, quarter, { version, draft: query.draft === 'true' });
     if (reading === undefined) {

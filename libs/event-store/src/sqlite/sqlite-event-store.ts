@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type {
   AllSubscription,
@@ -13,6 +12,7 @@ import type {
   SubscribeToAllOptions,
 } from '../event-store.port';
 import { EventStoreUnavailableError } from '../event-store.errors';
+import { ensurePrivateFile } from '../files/private-file';
 import { migrate } from './migrations';
 import { appendInTransaction } from './sqlite-append';
 import { SqliteEventLog } from './sqlite-event-log';
@@ -76,7 +76,7 @@ export class SqliteEventStore implements EventStore {
     for (;;) {
       let db: Database.Database | undefined;
       try {
-        if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+        if (!inMemory) ensurePrivateFile(path);
         db = new Database(path, { timeout: busyTimeoutMs });
         // WAL lets readers and subscriptions run while a writer commits; FULL syncs the WAL on every
         // commit, which is what makes an acknowledged append durable across a power cut.

@@ -20,11 +20,15 @@ import { RecordFundingCommandHandler } from './record-funding-command.handler';
 
 type Script = { readonly commandId: string; readonly type: string } & JsonObject;
 
-const recordOf = ({ commandId, type, ...body }: Script): RecordFundingCommand =>
+/** Payments by the finance officer, everything else by the CFO: one person may not do both on an award. */
+const officerFor = (type: string) =>
+  type === 'PayDisbursement' ? { id: 'finance', role: 'finance-officer' } : { id: 'cfo', role: 's151-officer' };
+
+const recordOf = ({ commandId, type, ...body }: Script, actor = officerFor(type)): RecordFundingCommand =>
   new RecordFundingCommand(parseFundingCommand(type, body), {
     commandId,
     commandHash: hashCommandBody(type, body),
-    actor: { id: 'cfo', role: 's151-officer' },
+    actor,
     correlationId: 'figures-spec',
   });
 
@@ -125,6 +129,38 @@ describe('certificates and returns through the command bus', () => {
     const receipt = await new RecordFundingCommandHandler(racing, clock).execute(recordOf(norfolk[3]));
     expect(receipt.events[0]).toMatchObject({ type: 'BudgetCertified', revision: '4' });
     expect(receipt.events[0].data).toMatchObject({ atRevision: 3, figures: expect.objectContaining({ paid: '1000.00' }) });
+  });
+
+  describe('separation of duties, from the actors in the metadata', () => {
+    const certify = norfolk[3];
+    const same = { id: 'pat', role: 'finance-officer' };
+
+    beforeEach(async () => {
+      await start(sqlite);
+      for (const script of norfolk.slice(0, 3)) await execute(script);
+    });
+
+    it('refuses the certificate of the subject who recorded a payment on the award, and records nothing', async () => {
+      await bus.execute(recordOf(pay('p-pat', '1000.00', '2023-08-01'), same));
+      const before = await sqlite.headPosition();
+      await expect(bus.execute(recordOf(certify, { ...same, role: 's151-officer' }))).rejects.toMatchObject({
+        code: 'DUTIES_NOT_SEPARATED',
+        details: { actor: 'pat', awardId: NORFOLK, command: 'CertifyBudget' },
+      });
+      expect(await sqlite.headPosition()).toBe(before);
+      await expect(execute(certify)).resolves.toMatchObject({ events: [expect.objectContaining({ type: 'BudgetCertified' })] });
+    });
+
+    it('refuses the payment of the subject who certified the budget, and records nothing', async () => {
+      await bus.execute(recordOf(certify, { ...same, role: 's151-officer' }));
+      const before = await sqlite.headPosition();
+      await expect(bus.execute(recordOf(pay('p-pat', '1000.00', '2023-08-01'), same))).rejects.toMatchObject({
+        code: 'DUTIES_NOT_SEPARATED',
+        details: { actor: 'pat', command: 'PayDisbursement' },
+      });
+      expect(await sqlite.headPosition()).toBe(before);
+      await expect(execute(pay('p-other', '1000.00', '2023-08-01'))).resolves.toBeDefined();
+    });
   });
 
   describe('a return', () => {

@@ -17,6 +17,7 @@ import { awardDecider } from '../award/award.decide';
 import { awardStreamName } from '../award/award.events';
 import { toAwardEvent } from '../award/award.upcast';
 import type { AwardState } from '../award/award.state';
+import { type DutiesRecorded, NO_DUTIES_RECORDED, recordDuty } from '../award/separation-of-duties';
 import { isProgrammeCommand } from '../funding-command.parse';
 import type { ProgrammeCommand } from '../programme/programme.commands';
 import { programmeDecider } from '../programme/programme.decide';
@@ -40,8 +41,8 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
     const outcome = isProgrammeCommand(command)
       ? await this.record(this.programmeDecision(command, today), envelope)
       : needsFiguresContext(command)
-        ? await this.record(this.figuresDecision(command, today), envelope)
-        : await this.record(await this.awardDecision(command, today), envelope);
+        ? await this.record(this.figuresDecision(command, today, envelope.actor.id), envelope)
+        : await this.record(await this.awardDecision(command, today, envelope.actor.id), envelope);
     return toReceipt(envelope.commandId, outcome);
   }
 
@@ -58,7 +59,11 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
     };
   }
 
-  private async awardDecision(command: AwardCommand, today: IsoDate): Promise<StreamDecision<AwardState, DomainEvent>> {
+  private async awardDecision(
+    command: AwardCommand,
+    today: IsoDate,
+    actor: string,
+  ): Promise<StreamDecision<AwardWithDuties, DomainEvent>> {
     // An award made under a programme must name one that was opened; the domain decides, given its state.
     // Read once, outside the retry loop: a programme stream only ever goes from not-opened to opened.
     const programme =
@@ -67,9 +72,18 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
         : undefined;
     return {
       stream: awardStreamName(command.awardId),
-      initialState: awardDecider.initialState,
-      evolve: (state, event) => awardDecider.evolve(state, toAwardEvent(event)),
-      decide: (state) => awardDecider.decide(state, command, programme === undefined ? { today } : { today, programme }),
+      initialState: { award: awardDecider.initialState, duties: NO_DUTIES_RECORDED },
+      evolve: (state, event) => ({
+        award: awardDecider.evolve(state.award, toAwardEvent(event)),
+        // handleCommand folds what it read from the store: whole RecordedEvents, metadata included.
+        duties: recordDuty(state.duties, event.type, actorOf(event as unknown as RecordedEvent)),
+      }),
+      decide: (state) =>
+        awardDecider.decide(state.award, command, {
+          today,
+          ...(programme === undefined ? {} : { programme }),
+          duties: { actor, recorded: state.duties },
+        }),
     };
   }
 
@@ -81,6 +95,7 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
   private figuresDecision(
     command: CertifyBudget | SubmitReturn,
     today: IsoDate,
+    actor: string,
   ): StreamDecision<readonly RecordedEvent[], DomainEvent> {
     return {
       stream: awardStreamName(command.awardId),
@@ -89,8 +104,9 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
       evolve: (events, event) => [...events, event as unknown as RecordedEvent],
       decide: (events) => {
         const record = foldAwardRecord(events);
-        const figures = figuresContextFor(command, record);
-        return awardDecider.decide(record?.view.award ?? awardDecider.initialState, command, { today, ...figures });
+        const recorded = events.reduce((duties, event) => recordDuty(duties, event.type, actorOf(event)), NO_DUTIES_RECORDED);
+        const context = { today, ...figuresContextFor(command, record), duties: { actor, recorded } };
+        return awardDecider.decide(record?.view.award ?? awardDecider.initialState, command, context);
       },
     };
   }
@@ -103,6 +119,18 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
     return foldProgramme(events);
   }
 }
+
+/** The award and who did which duty on it: the actor is in each event's metadata, not in its data. */
+interface AwardWithDuties {
+  readonly award: AwardState;
+  readonly duties: DutiesRecorded;
+}
+
+/** The subject that recorded an event (metadata `actor.id`, from the token's `sub` or the CLI's --actor). */
+const actorOf = (event: { readonly metadata?: unknown }): string | undefined => {
+  const actor = (event.metadata as { actor?: { id?: unknown } } | undefined)?.actor;
+  return typeof actor?.id === 'string' ? actor.id : undefined;
+};
 
 const toReceipt = (commandId: string, outcome: CommandOutcome): CommandReceipt => ({
   commandId,

@@ -20,6 +20,7 @@ import { decideSubmitReturn } from './submit-return/submit-return.decide';
 import { decideVaryAward } from './vary-award/vary-award.decide';
 import { decideVaryGrantCommitment } from './vary-grant-commitment/vary-grant-commitment.decide';
 import { decideWithdrawMatchFunding } from './withdraw-match-funding/withdraw-match-funding.decide';
+import { type ActingDuties, refuseUnseparatedDuties } from './separation-of-duties';
 
 /**
  * Figures the read side computed from the very state the decision is made on, pinned into the event with
@@ -43,6 +44,8 @@ export interface AwardDecisionFigures {
   };
   /** SubmitReturn: the return's figures for the command's financial year and quarter. */
   readonly returnFigures?: PinnedFigures;
+  /** Payments and certificates: who decides now, and who recorded each duty before (from event metadata). */
+  readonly duties?: ActingDuties;
 }
 
 /** What every award decision is given: today's UK date, from the handler's clock (the domain never reads one). */
@@ -60,6 +63,7 @@ export const decideAward = (
   context: AwardDecisionContext,
 ): AwardEvent[] => {
   requireNotInFuture(businessDateOfCommand(command), context.today);
+  refuseUnseparatedDuties(command, context.duties);
   switch (command.type) {
     case 'MakeAward':
       return decideMakeAward(state, command, context);

@@ -27,6 +27,7 @@ export type LedgerRuleCode =
   | 'ACKNOWLEDGEMENT_REQUIRED'
   | 'ACKNOWLEDGEMENT_NOT_APPLICABLE'
   | 'RETURN_QUARTER_NOT_ENDED'
+  | 'DUTIES_NOT_SEPARATED'
   | BusinessDateRuleCode;
 
 /** DESIGN §4 dates: each names the two dates it compares. */

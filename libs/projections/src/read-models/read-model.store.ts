@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateFile } from '@fundledger/event-store';
 
 /**
  * Bump when the tables change shape. A file at another version, or whose rows were written in another
@@ -75,7 +75,7 @@ export class ReadModelStore {
   static open(path: string, viewFormat: string): ReadModelStore {
     const inMemory = path === ':memory:';
     const location = inMemory ? path : resolve(path);
-    if (!inMemory) mkdirSync(dirname(location), { recursive: true });
+    if (!inMemory) ensurePrivateFile(location);
     const db = new Database(location, { timeout: 5000 });
     try {
       if (!inMemory) db.pragma('journal_mode = WAL');
