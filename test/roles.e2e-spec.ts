@@ -155,7 +155,7 @@ describe('roles (every operation of the HTTP API)', () => {
 
       it('refuses a token signed with another secret', () => {
         const forged = new AccessTokenService('not-the-service-secret-0123456789abcdef').issue({ id: 'mallory', role: 'finance-officer' });
-        return expectUnauthorized(`Bearer ${forged}`, /^bearer token signature is invalid$/);
+        return expectUnauthorized(`Bearer ${forged}`, /^bearer token signature is invalid: .*FUNDLEDGER_JWT_SECRET/);
       });
 
       it('refuses an expired token', () => {

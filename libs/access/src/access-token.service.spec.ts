@@ -61,12 +61,13 @@ describe('access tokens', () => {
       );
     });
 
-    it('is refused when checked with another secret', () => {
-      expectRejected(
-        () => new AccessTokenService(OTHER_SECRET).verify(token, ISSUED),
-        'TOKEN_SIGNATURE_INVALID',
-        'bearer token signature is invalid',
-      );
+    it('is refused when checked with another secret, saying what the CLI and the service must share', () => {
+      const rejection = rejectionOf(() => new AccessTokenService(OTHER_SECRET).verify(token, ISSUED));
+
+      expect(rejection.code).toBe('TOKEN_SIGNATURE_INVALID');
+      expect(rejection.message).toMatch(/^bearer token signature is invalid: it was not signed with this service's secret/);
+      expect(rejection.message).toContain('share FUNDLEDGER_JWT_SECRET');
+      expect(rejection.message).toContain('the data directory (the same --db or FUNDLEDGER_DB)');
     });
 
     it('is refused once a claim is tampered with', () => {

@@ -28,6 +28,15 @@ export interface AccessTokenClaims {
   readonly exp: number;
 }
 
+/**
+ * The usual cause is no forgery but a token from `fundledger token` signed with another secret than
+ * the service's: the caller is told what the two must share.
+ */
+export const SIGNATURE_INVALID_MESSAGE =
+  'bearer token signature is invalid: it was not signed with this service\'s secret. A token from ' +
+  '`fundledger token` is accepted only when the CLI and the service share FUNDLEDGER_JWT_SECRET or, when ' +
+  'that is unset, the data directory (the same --db or FUNDLEDGER_DB), whose jwt-secret file signs the tokens';
+
 const seconds = (instant: Date): number => Math.floor(instant.getTime() / 1000);
 
 const rejectionOf = (error: unknown): AccessTokenRejected => {
@@ -41,7 +50,7 @@ const rejectionOf = (error: unknown): AccessTokenRejected => {
   // jsonwebtoken tells its failures apart only by message.
   const reason = error.message;
   if (reason === 'invalid signature' || reason === 'jwt signature is required') {
-    return new AccessTokenRejected('TOKEN_SIGNATURE_INVALID', 'bearer token signature is invalid');
+    return new AccessTokenRejected('TOKEN_SIGNATURE_INVALID', SIGNATURE_INVALID_MESSAGE);
   }
   if (reason === 'invalid algorithm') {
     return new AccessTokenRejected('TOKEN_ALGORITHM_INVALID', `bearer token must be signed with ${ALGORITHM}`);
