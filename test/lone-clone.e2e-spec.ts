@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 
 /**
- * A clone with nothing beside it must pass its own tests: CI lays ../shared beside the clone, so a
- * suite that needs it would be green in CI and red for everyone who clones the repository. These
+ * A clone with nothing beside it must pass its own tests: CI lays the shared originals beside its
+ * clone, so a suite that needs them would be green in CI and red for everyone who clones the repository. These
  * specs copy the repository into an empty folder and run jest there, as a newcomer would.
  */
 const REPOSITORY = resolve(__dirname, '..');
