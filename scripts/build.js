@@ -86,7 +86,15 @@ const staleReason = () => {
 };
 
 const run = (script, args, stdout) => {
-  const result = spawnSync(process.execPath, [require.resolve(script, { paths: [ROOT] }), ...args], {
+  let path;
+  try {
+    path = require.resolve(script, { paths: [ROOT] });
+  } catch {
+    // Installed without devDependencies: there is nothing to compile with.
+    process.stderr.write(`fundledger: cannot build: ${script} is not installed (run npm install with devDependencies)\n`);
+    return false;
+  }
+  const result = spawnSync(process.execPath, [path, ...args], {
     cwd: ROOT,
     stdio: ['ignore', stdout, 'inherit'],
   });
@@ -121,7 +129,7 @@ const buildIfStale = ({ stdout = 'inherit' } = {}) => {
   return build({ stdout });
 };
 
-module.exports = { build, buildIfStale, buildInputs, staleReason, globPattern };
+module.exports = { build, buildIfStale, buildInputs, staleReason };
 
 if (require.main === module) {
   const built = process.argv.includes('--if-stale') ? buildIfStale() : build();
