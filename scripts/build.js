@@ -69,7 +69,7 @@ const digestOf = (paths) => createHash('sha256').update(paths.join('\n')).digest
 
 /** Why dist/ must be built again, or undefined when it was built from the sources as they are. */
 const staleReason = () => {
-  if (!existsSync(STAMP)) return existsSync(DIST) ? 'the last build did not complete' : 'dist/ has not been built';
+  if (!existsSync(STAMP)) return existsSync(DIST) ? 'dist/ has no stamp of a completed build' : 'dist/ has not been built';
   const missing = ENTRY_POINTS.find((entry) => !existsSync(join(DIST, entry)));
   if (missing !== undefined) return `dist/${missing} is missing`;
   let stamp;

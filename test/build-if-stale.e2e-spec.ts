@@ -133,6 +133,6 @@ describe('building only when stale', () => {
     const failed = buildIfStale();
     expect(failed.code).toBe(1);
     expect(failed.said).toContain("Type 'string' is not assignable to type 'number'");
-    expect(staleReason()).toBe('the last build did not complete');
+    expect(staleReason()).toBe('dist/ has no stamp of a completed build');
   });
 });
