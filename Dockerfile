@@ -8,8 +8,11 @@ RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci
+# `npm ci` would run the package's `prepare` (the build) before the sources are here: install without
+# scripts, then run the dependencies' own install scripts (better-sqlite3's binding) with `npm rebuild`.
+RUN npm ci --ignore-scripts && npm rebuild
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY scripts ./scripts
 COPY apps ./apps
 COPY libs ./libs
 RUN npm run build && npm prune --omit=dev

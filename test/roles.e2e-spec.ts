@@ -207,7 +207,7 @@ describe('who may see and change what (every operation × role × organisation)'
 
     it('refuses a token signed with another secret', () => {
       const forged = new AccessTokenService('not-the-service-secret-0123456789abcdef').issue({ id: 'mallory', role: 'finance-officer', orgs: [WORLD.ownRecipient] });
-      return expectUnauthorized(`Bearer ${forged}`, /^bearer token signature is invalid$/);
+      return expectUnauthorized(`Bearer ${forged}`, /^bearer token signature is invalid: .*FUNDLEDGER_JWT_SECRET/);
     });
 
     it('refuses an expired token', () => {

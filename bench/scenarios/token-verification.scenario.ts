@@ -7,7 +7,7 @@ const RUNS = 20_000;
 
 /**
  * Checking the bearer token of every request: a local HS256 token through the verifier the API
- * uses. PERF.md found jsonwebtoken spending 11.5% (POSTs) to 25% (GETs) of the service's CPU trying
+ * uses. Profiling found jsonwebtoken spending 11.5% (POSTs) to 25% (GETs) of the service's CPU trying
  * `createPublicKey` on the secret string per request; jose with a KeyObject made once does not.
  */
 export const tokenVerificationScenario: Scenario = {

@@ -59,8 +59,10 @@ describe('access tokens', () => {
       await expectRejected(tokens.verify(token, at('2026-03-31T17:00:00Z')), 'TOKEN_EXPIRED', 'bearer token expired at 2026-03-31T17:00:00.000Z');
     });
 
-    it('is refused when checked with another secret', () =>
-      expectRejected(new AccessTokenService(OTHER_SECRET).verify(token, ISSUED), 'TOKEN_SIGNATURE_INVALID', 'bearer token signature is invalid'));
+    it('is refused when checked with another secret, saying what the CLI and the service must share', async () => {
+      const message = /^bearer token signature is invalid: it was not signed with this service's secret.*share FUNDLEDGER_JWT_SECRET.*the configuration directory/;
+      await expectRejected(new AccessTokenService(OTHER_SECRET).verify(token, ISSUED), 'TOKEN_SIGNATURE_INVALID', message);
+    });
 
     it('is refused once a claim is tampered with (another organisation)', async () => {
       const [header, , signature] = token.split('.');

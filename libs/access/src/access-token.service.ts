@@ -26,6 +26,16 @@ export interface AccessTokenClaims {
   readonly exp: number;
 }
 
+/**
+ * The usual cause is no forgery but a token from `fundledger token` signed with another secret than
+ * the service's: the caller is told what the two must share.
+ */
+export const SIGNATURE_INVALID_MESSAGE =
+  "bearer token signature is invalid: it was not signed with this service's secret. A token from " +
+  '`fundledger token` is accepted only when the CLI and the service share FUNDLEDGER_JWT_SECRET or, when ' +
+  'that is unset, the configuration directory (the same XDG_CONFIG_HOME or home directory), whose ' +
+  'fundledger/jwt-secret file signs the tokens';
+
 /** A lifetime longer than the service allows: refused when issuing, and when a token claims one. */
 export class TokenLifetimeTooLong extends Error {
   readonly code = 'TOKEN_LIFETIME_TOO_LONG';
@@ -81,7 +91,8 @@ export class AccessTokenService {
       }
       return actor;
     } catch (error) {
-      throw rejectionOf(error, { algorithms: [ALGORITHM], issuer: TOKEN_ISSUER });
+      const rejection = rejectionOf(error, { algorithms: [ALGORITHM], issuer: TOKEN_ISSUER });
+      throw rejection.code === 'TOKEN_SIGNATURE_INVALID' ? new AccessTokenRejected(rejection.code, SIGNATURE_INVALID_MESSAGE) : rejection;
     }
   }
 }

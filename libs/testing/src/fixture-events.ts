@@ -171,8 +171,8 @@ export function fixtureEvents(
 }
 
 /**
- * The fixtures folder: $FUNDLEDGER_FIXTURES, else the copy in fixtures/ at the repository root, which
- * fixtures.spec.ts keeps identical to the shared originals whenever ../shared/fixtures is beside the clone.
+ * The fixtures folder: $FUNDLEDGER_FIXTURES, else fixtures/ at the repository root (DESIGN §7), which
+ * test/fixtures-copy.spec.ts compares with the originals wherever they are laid beside the clone.
  */
 export function fixturesDirectory(): string {
   const dir = process.env.FUNDLEDGER_FIXTURES || resolve(__dirname, '../../../fixtures');
