@@ -2,7 +2,7 @@ import { compareMonths, lastDayOfMonth, parseFinancialYear, quarterMonths, type 
 import { matchFundingReceived, unpaidCommitment, type Organisation } from '@fundledger/funding';
 import { Money } from '@fundledger/money';
 import { actualsFor, type ActualSourceUse } from '../funded-months/actuals';
-import type { AwardView } from '../ledger/ledger-view';
+import type { AwardView, InferredBusinessDate } from '../ledger/ledger-view';
 
 /**
  * The figures a Section 151 officer needs for the statement of accounts, per award, as of 31 March:
@@ -35,14 +35,18 @@ export interface YearEndAward {
   };
   /** Committed to grantees and not yet paid. */
   readonly grantCommitmentsOutstanding: string;
+  /** Business dates these figures rest on that were inferred from when old events were recorded. */
+  readonly businessDatesInferred: readonly InferredBusinessDate[];
 }
+
+type Figures = 'awardId' | 'funder' | 'recipient' | 'funderMoney' | 'matchFunding' | 'businessDatesInferred';
 
 export interface YearEndReport {
   readonly financialYear: string;
   /** 31 March: the business date the figures are as of. */
   readonly asOf: IsoDate;
   readonly awards: readonly YearEndAward[];
-  readonly totals: Omit<YearEndAward, 'awardId' | 'funder' | 'recipient' | 'funderMoney' | 'matchFunding'> & {
+  readonly totals: Omit<YearEndAward, Figures> & {
     readonly funderMoney: Omit<YearEndAward['funderMoney'], 'windowEnd'>;
     readonly matchFunding: YearEndAward['matchFunding'];
   };
@@ -110,6 +114,7 @@ const yearEndAward = (view: AwardView, before: AwardView | undefined, dates: Fin
       lapses: Money.sum(match.filter(ended).map((use) => use.remaining)).toString(),
     },
     grantCommitmentsOutstanding: Money.sum([...award.grants.values()].map(unpaidCommitment)).toString(),
+    businessDatesInferred: view.inferredDates,
   };
 };
 

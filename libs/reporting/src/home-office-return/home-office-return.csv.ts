@@ -33,6 +33,13 @@ export const homeOfficeReturnToCsv = (r: HomeOfficeReturn, identity: ReturnIdent
     ]),
     ['match funding received', 'total', 'quarter', r.matchFundingReceived.quarter, ''],
     ['match funding received', 'total', 'to date', r.matchFundingReceived.toDate, ''],
+    ...r.paymentsOutsideProvision.map((p): Row => [
+      'payment outside provision',
+      `${p.disbursementId} (grant ${p.grantId})`,
+      p.paidOn,
+      p.amount,
+      `provision ${p.provision.start} to ${p.provision.end}`,
+    ]),
     ...r.variance.months.flatMap((m): Row[] => [
       ['variance against profile', 'planned', m.month, m.planned, ''],
       ['variance against profile', 'actual', m.month, m.actual, ''],

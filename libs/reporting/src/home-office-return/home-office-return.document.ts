@@ -103,6 +103,20 @@ export const returnDocument = (reading: ReturnReading, record: AwardRecord): Pri
           ]),
         ],
       },
+      ...(r.paymentsOutsideProvision.length === 0
+        ? []
+        : [
+            {
+              heading: 'Payments dated outside the provision months',
+              blocks: [
+                table(amounts('Payment', ['Amount']), r.paymentsOutsideProvision.map((p) => ({
+                  cells: [`${p.disbursementId}, paid ${p.paidOn}`, money(p.amount)],
+                  note: `grant ${p.grantId}; provision ${p.provision.start} to ${p.provision.end}`,
+                }))),
+                paragraph('Accepted and counted in the month paid (late invoices happen); listed here for the funder.'),
+              ],
+            },
+          ]),
       {
         heading: 'Spend against profile',
         blocks: [

@@ -1,6 +1,6 @@
 import { foldAwardRecord, type AwardRecord } from '../award-record/award-record';
 import { homeOfficeReturn } from './home-office-return.report';
-import { AWARD, quartersRecorder } from './home-office-return.test-builders';
+import { AWARD, quartersRecorder, quartersScript } from './home-office-return.test-builders';
 
 const record = (): AwardRecord => foldAwardRecord(quartersRecorder().events.filter((e) => e.stream === `award-${AWARD}`))!;
 
@@ -126,6 +126,23 @@ describe('the Home Office return', () => {
 
     it('states the quarter’s variance', () =>
       expect(report.variance.quarter).toEqual({ planned: '3000.00', actual: '900.00', variance: '-2100.00' }));
+  });
+
+  describe('with an invoice paid after provision ended (July 2022, provision to June)', () => {
+    const late = quartersRecorder([
+      ...quartersScript,
+      { commandId: 'pay-late', type: 'PayDisbursement', awardId: AWARD, grantId: 'g-1', disbursementId: 'd-late', amount: '250.00', paidOn: '2022-07-05', reference: 'Late' },
+    ]);
+    const view = foldAwardRecord(late.events.filter((e) => e.stream === `award-${AWARD}`))!;
+    const returnOf = (financialYear: string, quarter: 1 | 2 | 3 | 4) =>
+      homeOfficeReturn(view.view, financialYear, quarter, view.matchReceipts);
+
+    it('flags it on the return of the quarter it was paid in, and after', () => {
+      expect(returnOf('2022-23', 2).paymentsOutsideProvision).toEqual([
+        { disbursementId: 'd-late', grantId: 'g-1', amount: '250.00', paidOn: '2022-07-05', provision: { start: '2021-10', end: '2022-06' } },
+      ]);
+      expect(returnOf('2022-23', 1).paymentsOutsideProvision).toEqual([]);
+    });
   });
 
   describe('for a quarter before anything was spent', () => {

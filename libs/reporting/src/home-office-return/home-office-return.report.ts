@@ -10,6 +10,8 @@ import {
   type AwardView,
   type MonthAllocation,
   type ReconciliationSource,
+  paymentsOutsideProvision,
+  type PaymentOutsideProvision,
 } from '@fundledger/projections';
 import type { MatchReceipt } from '../award-record/award-record';
 
@@ -84,6 +86,11 @@ export interface HomeOfficeReturn {
   };
   /** Money that would be unused when its window ends if the forecast holds: the funder's is returnable. */
   readonly forecastLapse: { readonly total: string; readonly funder: string; readonly match: string; readonly bySource: readonly SourceAmount[] };
+  /**
+   * Payments up to the quarter's end dated outside the provision months: accepted (late invoices happen)
+   * and counted in their month, but flagged for the funder.
+   */
+  readonly paymentsOutsideProvision: readonly PaymentOutsideProvision[];
   readonly variance: {
     readonly months: readonly MonthVariance[];
     readonly quarter: { readonly planned: string; readonly actual: string; readonly variance: string };
@@ -239,6 +246,7 @@ export const homeOfficeReturn = (
       match: text(lapseOf((s) => !isFunder(s))),
       bySource: lapses.map(({ source, lapse }) => amountOf(source, lapse)),
     },
+    paymentsOutsideProvision: paymentsOutsideProvision(award).filter((p) => p.paidOn <= quarterEndDate(financialYear, quarter)),
     variance: {
       months: months.map((month) => ({
         month,
