@@ -8,6 +8,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   SubscribeToAllOptions,
+  TreeHead,
 } from '@fundledger/event-store';
 import type { MemoryPeakSampler } from './memory-peak.sampler';
 
@@ -42,6 +43,10 @@ export class SampledEventStore implements EventStore {
 
   headPosition(): Promise<bigint> {
     return this.inner.headPosition();
+  }
+
+  treeHeadAt(position?: bigint): Promise<TreeHead> {
+    return this.inner.treeHeadAt(position);
   }
 
   ping(): Promise<void> {

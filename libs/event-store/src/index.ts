@@ -10,3 +10,4 @@ export * from './command-handling/command-envelope';
 export * from './command-handling/command-handling.errors';
 export * from './command-handling/handle-command';
 export * from './log-cut';
+export * from './merkle';

@@ -19,6 +19,8 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from '../event-store.port';
+import { ClientSideLogTree } from '../merkle/log-tree';
+import type { TreeHead } from '../merkle/tree-head';
 import {
   globalPositionOf,
   isStreamNotFound,
@@ -85,9 +87,13 @@ async function* ledgerEvents(items: AsyncIterable<ResolvedEvent | AllStreamResol
  *
  * Not enforced here: EventStoreDB lets one event id appear in two different streams, so the SQLite
  * adapter's DuplicateEventIdError has no equivalent on this store.
+ *
+ * The Merkle tree over the log is folded on the client from $all (ClientSideLogTree): EventStoreDB has
+ * no transaction to keep it in beside the append, and verify recomputes it from the events anyway.
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly subscriptions = new Set<AllSubscription>();
+  private readonly tree = new ClientSideLogTree((options) => this.readAll(options));
 
   constructor(private readonly client: EventStoreDbClient) {}
 
@@ -178,6 +184,10 @@ export class EventStoreDbEventStore implements EventStore {
       return event.position;
     }
     return -1n;
+  }
+
+  treeHeadAt(position?: bigint): Promise<TreeHead> {
+    return this.tree.headAt(position);
   }
 
   async ping(): Promise<void> {

@@ -1,9 +1,12 @@
 import type { Database } from 'better-sqlite3';
+import { backfillMerkleTree } from './sqlite-merkle-tree';
 
 export interface Migration {
   readonly version: number;
   readonly description: string;
   readonly sql: string;
+  /** Fills what the new schema needs from the rows already there, in the same transaction. */
+  readonly backfill?: (db: Database) => void;
 }
 
 /**
@@ -36,6 +39,31 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'events are immutable: append a correcting event instead'); END;
     `,
   },
+  {
+    version: 2,
+    description: 'the Merkle tree over the log (RFC 9162), kept with every append',
+    // leaf_index is the tree size before the leaf; root_hash is kept on the last leaf of each append (the
+    // tree head its receipt reports). The frontier is the one row an append updates. Leaves are as
+    // immutable as the events they hash; neither table is trusted by verify, which recomputes the tree.
+    sql: `
+      CREATE TABLE merkle_leaves (
+        leaf_index INTEGER PRIMARY KEY CHECK (leaf_index >= 0),
+        position   INTEGER NOT NULL UNIQUE REFERENCES events (position),
+        leaf_hash  BLOB    NOT NULL CHECK (length(leaf_hash) = 32),
+        root_hash  BLOB             CHECK (root_hash IS NULL OR length(root_hash) = 32)
+      );
+      CREATE TABLE merkle_frontier (
+        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+        tree_size INTEGER NOT NULL CHECK (tree_size >= 0),
+        subtrees  BLOB    NOT NULL
+      );
+      CREATE TRIGGER merkle_leaves_are_never_updated BEFORE UPDATE ON merkle_leaves
+        BEGIN SELECT RAISE(ABORT, 'Merkle leaves are immutable'); END;
+      CREATE TRIGGER merkle_leaves_are_never_deleted BEFORE DELETE ON merkle_leaves
+        BEGIN SELECT RAISE(ABORT, 'Merkle leaves are immutable'); END;
+    `,
+    backfill: backfillMerkleTree,
+  },
 ];
 
 export const latestSchemaVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;
@@ -65,6 +93,7 @@ export const migrate = (db: Database, now: () => Date): number => {
     const record = db.prepare('INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)');
     for (const migration of migrations.filter((step) => step.version > current)) {
       db.exec(migration.sql);
+      migration.backfill?.(db);
       record.run(migration.version, migration.description, now().toISOString());
     }
     db.exec('COMMIT');

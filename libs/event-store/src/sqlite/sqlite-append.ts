@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../event-store.port';
+import { computeEventHash } from '../chain/event-chain';
+import { eventLeafHash } from '../merkle/event-leaf';
 import type { RecordedPlace, RowToInsert, SqliteEventLog } from './sqlite-event-log';
+import type { SqliteMerkleTree } from './sqlite-merkle-tree';
 
 export interface AppendRequest {
   readonly stream: string;
@@ -15,7 +18,12 @@ export interface AppendRequest {
  * the stream's revision is read, so the revision check and the inserts are one step for every
  * connection and process sharing the file: two writers that read the same revision cannot both pass.
  */
-export const appendInTransaction = (db: Database, log: SqliteEventLog, request: AppendRequest): AppendResult => {
+export const appendInTransaction = (
+  db: Database,
+  log: SqliteEventLog,
+  tree: SqliteMerkleTree,
+  request: AppendRequest,
+): AppendResult => {
   // An empty append has no revision or position to report for a stream that does not exist yet, and
   // a command that decides nothing has nothing to record: the caller must skip the append instead.
   if (request.events.length === 0) {
@@ -25,9 +33,12 @@ export const appendInTransaction = (db: Database, log: SqliteEventLog, request: 
   }
   const repeated = firstRepeatedId(request.events);
   if (repeated !== undefined) throw new DuplicateEventIdError(request.stream, repeated);
-  // Serialised before taking the lock so that a large payload does not lengthen the time others wait.
+  // Serialised and hashed before taking the lock so that a large payload does not lengthen the time
+  // others wait; only the leaf hash, which needs the position, is left for inside it.
   const rows = request.events.map(
-    (event): Omit<RowToInsert, 'revision'> => ({
+    (event): RowToWrite => ({
+      contentHash: computeEventHash(event.type, event.data, event.metadata),
+      event,
       id: event.id,
       stream: request.stream,
       type: event.type,
@@ -39,7 +50,7 @@ export const appendInTransaction = (db: Database, log: SqliteEventLog, request: 
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    const result = checkAndWrite(log, request, rows);
+    const result = checkAndWrite(log, tree, request, rows);
     db.exec('COMMIT');
     return result;
   } catch (error) {
@@ -48,10 +59,16 @@ export const appendInTransaction = (db: Database, log: SqliteEventLog, request: 
   }
 };
 
+interface RowToWrite extends Omit<RowToInsert, 'revision'> {
+  readonly contentHash: string;
+  readonly event: EventToAppend;
+}
+
 const checkAndWrite = (
   log: SqliteEventLog,
+  tree: SqliteMerkleTree,
   request: AppendRequest,
-  rows: readonly Omit<RowToInsert, 'revision'>[],
+  rows: readonly RowToWrite[],
 ): AppendResult => {
   const { stream, expectedRevision } = request;
   const recorded = rows.map((row) => log.placeOf(row.id)).filter((place) => place !== undefined);
@@ -68,10 +85,13 @@ const checkAndWrite = (
 
   let revision = actual === 'no_stream' ? 0n : actual + 1n;
   let position = -1n;
-  for (const row of rows) {
+  const leaves = rows.map(({ contentHash, event, ...row }) => {
     position = log.insert({ ...row, revision });
+    const leaf = { position, leafHash: eventLeafHash({ ...event, stream, revision, position }, contentHash) };
     revision += 1n;
-  }
+    return leaf;
+  });
+  tree.extend(leaves);
   return { nextExpectedRevision: revision - 1n, position };
 };
 

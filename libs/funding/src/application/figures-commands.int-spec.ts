@@ -59,6 +59,7 @@ class RacingStore implements EventStore {
   readAll = (...args: Parameters<EventStore['readAll']>) => this.inner.readAll(...args);
   subscribeToAll = (...args: Parameters<EventStore['subscribeToAll']>) => this.inner.subscribeToAll(...args);
   headPosition = () => this.inner.headPosition();
+  treeHeadAt = (position?: bigint) => this.inner.treeHeadAt(position);
   ping = () => this.inner.ping();
   close = () => this.inner.close();
 }
