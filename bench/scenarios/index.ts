@@ -1,5 +1,6 @@
 import type { Scenario } from '../bench.types';
 import { asAtScenario } from './as-at.scenario';
+import { auditVerify1mScenario, auditVerifyScenario } from './audit-verify.scenario';
 import { commandHandlingScenario } from './command-handling.scenario';
 import { fixtureImportScenario } from './fixture-import.scenario';
 import { rawAppendScenario } from './raw-append.scenario';
@@ -14,4 +15,6 @@ export const SCENARIOS: readonly Scenario[] = [
   readModelScenario,
   asAtScenario,
   fixtureImportScenario,
+  auditVerifyScenario,
+  auditVerify1mScenario,
 ];

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The Merkle tree of RFC 9162 (Certificate Transparency 2.0) §2.1: SHA-256, a leaf hashed with a 0x00
@@ -9,16 +9,20 @@ import { createHash } from 'node:crypto';
 export type Hash = Buffer;
 
 const LEAF_PREFIX = Buffer.from([0x00]);
-const NODE_PREFIX = Buffer.from([0x01]);
 
 /** MTH({}) = SHA-256() : the root of the empty tree. */
-export const EMPTY_TREE_ROOT: Hash = createHash('sha256').digest();
+export const EMPTY_TREE_ROOT: Hash = hash('sha256', Buffer.alloc(0), 'buffer');
 
+// One-shot hashes over one buffer: verify makes about two of these per event over the whole log.
 export const leafHash = (leaf: Buffer | string): Hash =>
-  createHash('sha256').update(LEAF_PREFIX).update(leaf).digest();
+  hash('sha256', Buffer.concat([LEAF_PREFIX, typeof leaf === 'string' ? Buffer.from(leaf, 'utf8') : leaf]), 'buffer');
 
-export const nodeHash = (left: Hash, right: Hash): Hash =>
-  createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+const nodeInput = Buffer.alloc(65, 0x01);
+export const nodeHash = (left: Hash, right: Hash): Hash => {
+  left.copy(nodeInput, 1);
+  right.copy(nodeInput, 33);
+  return hash('sha256', nodeInput, 'buffer');
+};
 
 /** The largest power of two strictly smaller than n (n ≥ 2). */
 export const splitPoint = (n: number): number => {

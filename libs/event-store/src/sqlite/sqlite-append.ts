@@ -1,10 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../event-store.port';
-import { computeEventHash } from '../chain/event-chain';
-import { eventLeafHash } from '../merkle/event-leaf';
+import type { LeafedEvent } from '../merkle/event-leaf';
 import type { RecordedPlace, RowToInsert, SqliteEventLog } from './sqlite-event-log';
-import type { SqliteMerkleTree } from './sqlite-merkle-tree';
+import type { AppendTreeKeeper } from './sqlite-merkle-tree';
 
 export interface AppendRequest {
   readonly stream: string;
@@ -21,7 +20,7 @@ export interface AppendRequest {
 export const appendInTransaction = (
   db: Database,
   log: SqliteEventLog,
-  tree: SqliteMerkleTree,
+  tree: AppendTreeKeeper,
   request: AppendRequest,
 ): AppendResult => {
   // An empty append has no revision or position to report for a stream that does not exist yet, and
@@ -35,9 +34,9 @@ export const appendInTransaction = (
   if (repeated !== undefined) throw new DuplicateEventIdError(request.stream, repeated);
   // Serialised and hashed before taking the lock so that a large payload does not lengthen the time
   // others wait; only the leaf hash, which needs the position, is left for inside it.
+  const prepared = tree.prepare(request.events);
   const rows = request.events.map(
     (event): RowToWrite => ({
-      contentHash: computeEventHash(event.type, event.data, event.metadata),
       event,
       id: event.id,
       stream: request.stream,
@@ -50,7 +49,7 @@ export const appendInTransaction = (
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    const result = checkAndWrite(log, tree, request, rows);
+    const result = checkAndWrite(log, request, rows, (recorded) => tree.record(recorded, prepared));
     db.exec('COMMIT');
     return result;
   } catch (error) {
@@ -60,15 +59,14 @@ export const appendInTransaction = (
 };
 
 interface RowToWrite extends Omit<RowToInsert, 'revision'> {
-  readonly contentHash: string;
   readonly event: EventToAppend;
 }
 
 const checkAndWrite = (
   log: SqliteEventLog,
-  tree: SqliteMerkleTree,
   request: AppendRequest,
   rows: readonly RowToWrite[],
+  addToTree: (recorded: readonly LeafedEvent[]) => void,
 ): AppendResult => {
   const { stream, expectedRevision } = request;
   const recorded = rows.map((row) => log.placeOf(row.id)).filter((place) => place !== undefined);
@@ -85,13 +83,13 @@ const checkAndWrite = (
 
   let revision = actual === 'no_stream' ? 0n : actual + 1n;
   let position = -1n;
-  const leaves = rows.map(({ contentHash, event, ...row }) => {
+  const placed = rows.map(({ event, ...row }): LeafedEvent => {
     position = log.insert({ ...row, revision });
-    const leaf = { position, leafHash: eventLeafHash({ ...event, stream, revision, position }, contentHash) };
+    const leafed = { ...event, stream, revision, position };
     revision += 1n;
-    return leaf;
+    return leafed;
   });
-  tree.extend(leaves);
+  addToTree(placed);
   return { nextExpectedRevision: revision - 1n, position };
 };
 

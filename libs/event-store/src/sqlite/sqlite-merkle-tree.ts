@@ -1,9 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { MerkleFrontier } from '../merkle/merkle-frontier';
 import { EMPTY_TREE_ROOT, type Hash } from '../merkle/merkle-tree';
-import { eventLeafHash } from '../merkle/event-leaf';
+import { computeEventHash } from '../chain/event-chain';
+import { eventLeafHash, type LeafedEvent } from '../merkle/event-leaf';
 import type { TreeHead } from '../merkle/tree-head';
-import type { JsonObject } from '../event-store.port';
+import type { EventToAppend, JsonObject } from '../event-store.port';
 
 interface FrontierRow {
   readonly tree_size: bigint;
@@ -22,13 +23,21 @@ export interface NewLeaf {
   readonly leafHash: Hash;
 }
 
+/** What an append asks of the tree it keeps: work before the write lock, and the leaves inside it. */
+export interface AppendTreeKeeper {
+  /** The events' content hashes, computed before the lock so others wait for no canonical JSON. */
+  prepare(events: readonly EventToAppend[]): readonly string[];
+  /** Inside the append's transaction: the events as recorded, with what `prepare` gave for each. */
+  record(recorded: readonly LeafedEvent[], prepared: readonly string[]): void;
+}
+
 /**
  * The log's Merkle tree in the same file and the same transaction as the events: one row per leaf
  * (its hash, and the root of the tree it completes when it ends an append) and the frontier the next
  * append grows from. The frontier is read inside the write lock, so several processes sharing the file
  * extend one tree.
  */
-export class SqliteMerkleTree {
+export class SqliteMerkleTree implements AppendTreeKeeper {
   private readonly frontierQuery: Statement<[], FrontierRow>;
   private readonly saveFrontier: Statement<[bigint, Buffer]>;
   private readonly insertLeaf: Statement<[bigint, bigint, Buffer, Buffer | null]>;
@@ -54,6 +63,14 @@ export class SqliteMerkleTree {
     this.leafHashesQuery = db
       .prepare<[bigint], Buffer>('SELECT leaf_hash FROM merkle_leaves WHERE leaf_index <= ? ORDER BY leaf_index')
       .pluck();
+  }
+
+  prepare(events: readonly EventToAppend[]): readonly string[] {
+    return events.map((event) => computeEventHash(event.type, event.data, event.metadata));
+  }
+
+  record(recorded: readonly LeafedEvent[], prepared: readonly string[]): void {
+    this.extend(recorded.map((event, i) => ({ position: event.position, leafHash: eventLeafHash(event, prepared[i]) })));
   }
 
   /** Adds one append's leaves, in position order; call inside the append's transaction. */
