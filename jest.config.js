@@ -22,5 +22,6 @@ module.exports = {
     '^@fundledger/(money|calendar|event-store|funding|projections|reporting|testing|access|audit)$': '<rootDir>/libs/$1/src',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  setupFiles: ['<rootDir>/test/signing-key.jest-setup.ts'],
   testTimeout: 30000,
 };

@@ -50,6 +50,9 @@ const ROUTE_PERMISSIONS: Readonly<Record<string, Permission | 'public'>> = {
   'GET /awards/{awardId}/decision-checks': 'read',
   'GET /programmes/{programmeId}': 'read',
   'GET /contributors/{organisationId}/statement': 'read',
+  // The audit anchors (apps/api/src/audit)
+  'GET /audit/checkpoint': 'verify',
+  'POST /audit/verify': 'verify',
 };
 
 /** Path parameters become an id nothing has: authorisation is decided before the id is looked up. */

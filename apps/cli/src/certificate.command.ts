@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { LogAuditor, type Checkpoint } from '@fundledger/audit';
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
 import {
   certificateToJson,
@@ -21,7 +22,7 @@ interface CertificateOptions extends AsAtOptions {
 
 const USAGE_EXIT_CODE = 2;
 
-const describe = (reading: CertificateReading): string[] => {
+const describe = (reading: CertificateReading, checkpoint: Checkpoint): string[] => {
   const { certificate, status } = reading;
   const { data } = certificate;
   return [
@@ -33,6 +34,7 @@ const describe = (reading: CertificateReading): string[] => {
       : `Status: STALE at revision ${status.asAtRevision}: ${status.eventsSince.length} financial event(s) since`,
     ...status.eventsSince.map((e) => `  revision ${e.revision} ${e.recordedAt} ${e.type}: ${e.summary}`),
     ...status.changes.map((c) => `  ${c.label}: ${formatFigure(c.before)} -> ${formatFigure(c.after)}`),
+    `Issued on the ledger checkpoint of ${checkpoint.treeSize} events, root ${checkpoint.rootHash} (verify --certificate ${reading.awardId} ${certificate.index})`,
   ];
 };
 
@@ -57,10 +59,11 @@ export const certificateCommand = (): Command =>
         const index = options.index === undefined ? issued : Number(options.index);
         const reading = readCertificate(record, index);
         if (reading === undefined) throw new Error(`award ${options.award} has no certificate ${index} (${issued} issued)`);
-        if (options.format === 'json') print(JSON.stringify(certificateToJson(reading), null, 2));
-        else describe(reading).forEach((line) => print(line));
+        const checkpoint = await app.get(LogAuditor).checkpointAt(BigInt(reading.certificate.position));
+        if (options.format === 'json') print(JSON.stringify({ ...certificateToJson(reading), checkpoint }, null, 2));
+        else describe(reading, checkpoint).forEach((line) => print(line));
         if (options.pdf !== undefined) {
-          writeFileSync(options.pdf, await renderCertificatePdf(reading, record.view));
+          writeFileSync(options.pdf, await renderCertificatePdf(reading, record.view, checkpoint));
           process.stderr.write(`fundledger: certificate ${index} written to ${options.pdf}\n`);
         }
       });

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
+import { LogAuditor } from '@fundledger/audit';
 import { InvalidCalendarValueError, parseFinancialYear } from '@fundledger/calendar';
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
-import { homeOfficeReturnToCsv, homeOfficeReturnToXlsx, readReturn } from '@fundledger/reporting';
+import { homeOfficeReturnToCsv, homeOfficeReturnToXlsx, readReturn, returnPosition } from '@fundledger/reporting';
 import type { Command } from 'commander';
 import { readAwardRecord } from './award-record.read';
 import { withSession } from './cli.session';
@@ -56,12 +57,13 @@ export const reportReturnAction = (command: Command, options: ReturnReportOption
     const reading = readReturn(record, year, quarter, { version, draft: options.draft === true });
     if (reading === undefined) throw new Error(`Q${quarter} ${year} of award ${awardId} has no submitted version ${version}`);
     const { report, ...about } = reading;
+    const checkpoint = await app.get(LogAuditor).checkpointAt(returnPosition(record, reading, year, quarter));
     const output =
       options.format === 'xlsx'
-        ? await homeOfficeReturnToXlsx(report)
+        ? await homeOfficeReturnToXlsx(report, checkpoint)
         : options.format === 'csv'
-          ? homeOfficeReturnToCsv(report)
-          : `${JSON.stringify({ ...about, return: report }, null, 2)}\n`;
+          ? homeOfficeReturnToCsv(report, checkpoint)
+          : `${JSON.stringify({ ...about, checkpoint, return: report }, null, 2)}\n`;
     if (options.output === undefined) {
       process.stdout.write(output);
       return;

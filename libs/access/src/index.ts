@@ -4,3 +4,4 @@ export * from './access-token.service';
 export * from './token-lifetime';
 export * from './signing-secret.config';
 export { loadSigningSecret } from './signing-secret.store';
+export { createPrivateFileOnce } from './private-file';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '@fundledger/event-store';
+import { createPrivateFileOnce } from './private-file';
 import { MIN_SECRET_LENGTH, SigningSecretSource } from './signing-secret.config';
 
 const SECRET_BYTES = 48;
@@ -32,23 +32,6 @@ const readSecretFile = (path: string): string | undefined => {
   return secret;
 };
 
-/**
- * Written under a private name and then linked into place: linking fails if the file exists, so when
- * the API and the CLI start together one secret wins and neither ever reads a half-written file.
- */
-const createSecretFile = (path: string): void => {
-  mkdirSync(dirname(path), { recursive: true });
-  const draft = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(draft, `${freshSecret()}\n`, { mode: 0o600, flag: 'wx' });
-  try {
-    linkSync(draft, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    unlinkSync(draft);
-  }
-};
-
 /** The secret itself, creating the secret file (0600, 48 random bytes in base64) on first use. */
 export const loadSigningSecret = (source: SigningSecretSource): string => {
   switch (source.kind) {
@@ -60,7 +43,7 @@ export const loadSigningSecret = (source: SigningSecretSource): string => {
     case 'file': {
       const existing = readSecretFile(source.path);
       if (existing !== undefined) return existing;
-      createSecretFile(source.path);
+      createPrivateFileOnce(source.path, `${freshSecret()}\n`);
       const created = readSecretFile(source.path);
       if (created === undefined) throw new Error(`the signing secret file ${source.path} vanished as it was created`);
       return created;

@@ -18,6 +18,9 @@ export interface TreeAnchor {
 }
 
 export type FindingCode =
+  | 'CHECKPOINT_KEY_UNKNOWN'
+  | 'CHECKPOINT_SIGNATURE_INVALID'
+  | 'STORED_TREE_MISMATCH'
   | 'PREV_HASH_MISMATCH'
   | 'HASH_MISMATCH'
   | 'REVISION_OUT_OF_SEQUENCE'

@@ -2,3 +2,4 @@ export * from './three-sixty-giving';
 export * from './award-record';
 export * from './certificate';
 export * from './home-office-return';
+export * from './checkpoint';

@@ -1,3 +1,4 @@
+import { LogAuditor, type Checkpoint } from '@fundledger/audit';
 import { NotFound } from '@fundledger/funding';
 import { certificateToJson, readCertificate, renderCertificatePdf, type CertificateReading } from '@fundledger/reporting';
 import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
@@ -22,6 +23,7 @@ export class CertificatesController {
   constructor(
     private readonly commands: CommandSender,
     private readonly records: AwardRecords,
+    private readonly auditor: LogAuditor,
   ) {}
 
   @Post()
@@ -59,9 +61,9 @@ export class CertificatesController {
     @Query() query: CertificateQueryDto,
     @Headers('accept') accept: string | undefined,
   ) {
-    const { reading, view } = await this.reading(awardId, n, query);
+    const { reading, view, checkpoint } = await this.reading(awardId, n, query);
     const pdf = query.format === undefined ? /\bapplication\/pdf\b/i.test(accept ?? '') : query.format === 'pdf';
-    return pdf ? this.pdf(reading, view) : certificateToJson(reading);
+    return pdf ? this.pdf(reading, view, checkpoint) : { ...certificateToJson(reading), checkpoint };
   }
 
   @Get(':index/pdf')
@@ -70,8 +72,8 @@ export class CertificatesController {
   @ApiProduces('application/pdf')
   @ApiNotFoundResponse({ description: 'No such award or certificate (as at the point asked for).', type: ErrorBodyDto })
   async readPdf(@Param('awardId') awardId: string, @Param('index', index) n: number, @Query() query: CertificateQueryDto) {
-    const { reading, view } = await this.reading(awardId, n, query);
-    return this.pdf(reading, view);
+    const { reading, view, checkpoint } = await this.reading(awardId, n, query);
+    return this.pdf(reading, view, checkpoint);
   }
 
   private async reading(awardId: string, n: number, query: CertificateQueryDto) {
@@ -85,12 +87,14 @@ export class CertificatesController {
         issued: String(issued),
       });
     }
-    return { reading, view: record.view };
+    // The checkpoint of the log up to the certificate's own event: what the certificate was issued on.
+    const checkpoint = await this.auditor.checkpointAt(BigInt(reading.certificate.position));
+    return { reading, view: record.view, checkpoint };
   }
 
-  private async pdf(reading: CertificateReading, view: Parameters<typeof renderCertificatePdf>[1]): Promise<StreamableFile> {
+  private async pdf(reading: CertificateReading, view: Parameters<typeof renderCertificatePdf>[1], checkpoint: Checkpoint): Promise<StreamableFile> {
     const name = `certificate-${reading.awardId}-${reading.certificate.index}.pdf`;
-    return new StreamableFile(await renderCertificatePdf(reading, view), {
+    return new StreamableFile(await renderCertificatePdf(reading, view, checkpoint), {
       type: 'application/pdf',
       disposition: `inline; filename="${name}"`,
     });

@@ -10,6 +10,7 @@ import {
   readVariable,
 } from '@fundledger/event-store';
 import { SigningSecretSource, readSigningSecretSource } from '@fundledger/access';
+import { readSigningKeySource, type SigningKeySource } from '@fundledger/audit';
 import { ConfigModule } from '@nestjs/config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -23,6 +24,8 @@ export interface ApiConfig {
   readonly readModel: ReadModelConfig;
   /** Where the bearer-token signing secret comes from (FUNDLEDGER_JWT_SECRET or the data directory). */
   readonly auth: SigningSecretSource;
+  /** Where the checkpoint signing key is (FUNDLEDGER_SIGNING_KEY or the user's configuration directory). */
+  readonly signingKey: SigningKeySource;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -46,10 +49,18 @@ export const loadApiConfig = (env: Environment): ApiConfig => {
   const logLevel = readLogLevel(env, problems);
   const auth = readSigningSecretSource(env, problems);
   const readModel = readReadModelConfig(env, problems);
-  if (store === undefined || port === undefined || logLevel === undefined || auth === undefined || readModel === undefined) {
+  const signingKey = readSigningKeySource(env, problems);
+  if (
+    store === undefined ||
+    port === undefined ||
+    logLevel === undefined ||
+    auth === undefined ||
+    readModel === undefined ||
+    signingKey === undefined
+  ) {
     throw new ConfigurationError(problems);
   }
-  return { port, logLevel, store, auth, readModel };
+  return { port, logLevel, store, auth, readModel, signingKey };
 };
 
 /**

@@ -1,6 +1,7 @@
+import { LogAuditor, type Checkpoint } from '@fundledger/audit';
 import { parseFinancialYear } from '@fundledger/calendar';
 import { NotFound } from '@fundledger/funding';
-import { homeOfficeReturnToCsv, homeOfficeReturnToXlsx, readReturn, type ReturnReading } from '@fundledger/reporting';
+import { homeOfficeReturnToCsv, homeOfficeReturnToXlsx, readReturn, returnPosition, type ReturnReading } from '@fundledger/reporting';
 import { Body, Controller, Get, Headers, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AwardRecords } from '../award-records/award-records.service';
@@ -39,6 +40,7 @@ export class ReturnsController {
   constructor(
     private readonly commands: CommandSender,
     private readonly records: AwardRecords,
+    private readonly auditor: LogAuditor,
   ) {}
 
   @Post()
@@ -97,22 +99,23 @@ export class ReturnsController {
     }
     reply.setHeader('X-Return-Status', reading.status);
     reply.setHeader('X-Figures-Hash', reading.figuresHash);
-    return this.render(reading, formatOf(query, accept), reply, `return-${awardId}-${financialYear}-q${quarter}`);
+    const checkpoint = await this.auditor.checkpointAt(returnPosition(record, reading, financialYear, quarter));
+    return this.render(reading, checkpoint, formatOf(query, accept), reply, `return-${awardId}-${financialYear}-q${quarter}`);
   }
 
-  private async render(reading: ReturnReading, format: ReturnFormat, reply: ReplyHeaders, name: string) {
+  private async render(reading: ReturnReading, checkpoint: Checkpoint, format: ReturnFormat, reply: ReplyHeaders, name: string) {
     const suffix = reading.version === null ? 'draft' : `v${reading.version}`;
     if (format === 'xlsx') {
-      return new StreamableFile(await homeOfficeReturnToXlsx(reading.report), {
+      return new StreamableFile(await homeOfficeReturnToXlsx(reading.report, checkpoint), {
         type: XLSX_TYPE,
         disposition: `attachment; filename="${name}-${suffix}.xlsx"`,
       });
     }
     if (format === 'csv') {
       reply.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      return homeOfficeReturnToCsv(reading.report);
+      return homeOfficeReturnToCsv(reading.report, checkpoint);
     }
     const { report, ...about } = reading;
-    return { ...about, return: report };
+    return { ...about, checkpoint, return: report };
   }
 }

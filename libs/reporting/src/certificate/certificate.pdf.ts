@@ -1,5 +1,6 @@
 import type { JsonObject } from '@fundledger/event-store';
 import type { AwardView } from '@fundledger/projections';
+import { checkpointStampLine, type CheckpointStamp } from '../checkpoint/checkpoint-stamp';
 import { flattenFigures, formatFigure } from './certification-figures';
 import { basisText, REGULATIONS_TEXT, type CertificateReading } from './certificate-status';
 
@@ -19,7 +20,7 @@ const PAGE = { margin: 56, labelWidth: 300, valueWidth: 180 };
  * certificate is still current. Rendered from the record alone (the creation date is the time the
  * certificate was recorded), so the same certificate prints to the same document.
  */
-export const renderCertificatePdf = async (reading: CertificateReading, view: AwardView): Promise<Buffer> => {
+export const renderCertificatePdf = async (reading: CertificateReading, view: AwardView, checkpoint?: CheckpointStamp): Promise<Buffer> => {
   // Loaded when a certificate is printed: most users of this library never need pdfkit.
   const { default: PDFDocument } = await import('pdfkit');
   const { certificate, status } = reading;
@@ -86,6 +87,7 @@ export const renderCertificatePdf = async (reading: CertificateReading, view: Aw
       : `Status: STALE at revision ${status.asAtRevision}; ${status.eventsSince.length} financial event(s) recorded since.`;
   doc.font('Helvetica-Bold').text(statusLine, left).font('Helvetica');
   for (const event of status.eventsSince) doc.text(`• revision ${event.revision}: ${event.summary}`, left + 12);
+  if (checkpoint !== undefined) doc.moveDown(0.5).fontSize(8).text(checkpointStampLine(checkpoint), left).fontSize(10);
 
   doc.end();
   return done;

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { checkpointStampLine, type CheckpointStamp } from '../checkpoint/checkpoint-stamp';
 import type { HomeOfficeReturn, SourceAmount, SpendSplit } from './home-office-return.report';
 
 type Row = [section: string, line: string, period: string, value: string, note: string];
@@ -18,7 +19,7 @@ const splitRows = (period: string, split: SpendSplit): Row[] => [
  * One figure a row, so the file reads the same in a spreadsheet and in a script: section, line,
  * period (quarter, to date, or a month), value (amounts as 2-dp strings) and a note (variance reasons).
  */
-export const homeOfficeReturnToCsv = (r: HomeOfficeReturn): string => {
+export const homeOfficeReturnToCsv = (r: HomeOfficeReturn, checkpoint?: CheckpointStamp): string => {
   const quarterLabel = `Q${r.quarter} ${r.financialYear}`;
   const rows: Row[] = [
     ['return', 'award', '', r.awardId, ''],
@@ -27,6 +28,7 @@ export const homeOfficeReturnToCsv = (r: HomeOfficeReturn): string => {
     ['return', 'quarter', quarterLabel, `${r.period.start} to ${r.period.end}`, ''],
     ['return', 'eligibility window', '', `${r.window.start} to ${r.window.end}`, ''],
     ['return', 'as at stream revision', '', r.asAt.revision, r.asAt.recordedAt],
+    ...(checkpoint === undefined ? [] : [['return', 'ledger checkpoint', '', checkpointStampLine(checkpoint), ''] satisfies Row]),
     ...splitRows('quarter', r.spend.quarter),
     ...splitRows('to date', r.spend.toDate),
     ...r.matchFundingReceived.byContribution.flatMap((c): Row[] => [

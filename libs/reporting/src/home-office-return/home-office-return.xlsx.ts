@@ -1,5 +1,6 @@
 import { Money } from '@fundledger/money';
 import type { Worksheet } from 'exceljs';
+import { checkpointStampLine, type CheckpointStamp } from '../checkpoint/checkpoint-stamp';
 import type { HomeOfficeReturn, SourceAmount } from './home-office-return.report';
 
 export const MONEY_FORMAT = '#,##0.00';
@@ -59,7 +60,7 @@ const sourceLabel = (s: SourceAmount): string => (s.kind === 'funder' ? `${s.nam
  * '#,##0.00', and every total a SUM formula whose cached result is the JSON's figure, so a spreadsheet
  * that recalculates shows the same totals as one that does not.
  */
-export const homeOfficeReturnToXlsx = async (r: HomeOfficeReturn): Promise<Buffer> => {
+export const homeOfficeReturnToXlsx = async (r: HomeOfficeReturn, checkpoint?: CheckpointStamp): Promise<Buffer> => {
   // Loaded when a workbook is asked for: exceljs is large, and most users of this library never need it.
   const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
@@ -76,6 +77,7 @@ export const homeOfficeReturnToXlsx = async (r: HomeOfficeReturn): Promise<Buffe
   s.row(['Quarter', `Q${r.quarter} ${r.financialYear}`, `${r.period.start} to ${r.period.end}`]);
   s.row(['Eligibility window', `${r.window.start} to ${r.window.end}`]);
   s.row(['As at stream revision', r.asAt.revision, r.asAt.recordedAt]);
+  if (checkpoint !== undefined) s.row([checkpointStampLine(checkpoint)]);
   s.gap();
 
   // Actual spend: funder first, then the match contributions, so match funding is one contiguous range.
