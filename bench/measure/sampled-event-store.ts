@@ -4,6 +4,7 @@ import type {
   AppendResult,
   EventStore,
   EventToAppend,
+  JsonObject,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -47,6 +48,14 @@ export class SampledEventStore implements EventStore {
 
   treeHeadAt(position?: bigint): Promise<TreeHead> {
     return this.inner.treeHeadAt(position);
+  }
+
+  keepCheckpoint(lastPosition: bigint, checkpoint: JsonObject): Promise<void> {
+    return this.inner.keepCheckpoint(lastPosition, checkpoint);
+  }
+
+  keptCheckpoint(lastPosition: bigint): Promise<JsonObject | undefined> {
+    return this.inner.keptCheckpoint(lastPosition);
   }
 
   ping(): Promise<void> {

@@ -22,7 +22,7 @@ interface CertificateOptions extends AsAtOptions {
 
 const USAGE_EXIT_CODE = 2;
 
-const describe = (reading: CertificateReading, checkpoint: Checkpoint): string[] => {
+const describe = (reading: CertificateReading, checkpoint: Checkpoint | null): string[] => {
   const { certificate, status } = reading;
   const { data } = certificate;
   return [
@@ -34,7 +34,9 @@ const describe = (reading: CertificateReading, checkpoint: Checkpoint): string[]
       : `Status: STALE at revision ${status.asAtRevision}: ${status.eventsSince.length} financial event(s) since`,
     ...status.eventsSince.map((e) => `  revision ${e.revision} ${e.recordedAt} ${e.type}: ${e.summary}`),
     ...status.changes.map((c) => `  ${c.label}: ${formatFigure(c.before)} -> ${formatFigure(c.after)}`),
-    `Issued on the ledger checkpoint of ${checkpoint.treeSize} events, root ${checkpoint.rootHash} (verify --certificate ${reading.awardId} ${certificate.index})`,
+    checkpoint === null
+      ? 'No ledger checkpoint is kept for this certificate: verify --certificate cannot anchor to it'
+      : `Issued on the ledger checkpoint of ${checkpoint.treeSize} events, root ${checkpoint.rootHash} (verify --certificate ${reading.awardId} ${certificate.index})`,
   ];
 };
 
@@ -59,11 +61,11 @@ export const certificateCommand = (): Command =>
         const index = options.index === undefined ? issued : Number(options.index);
         const reading = readCertificate(record, index);
         if (reading === undefined) throw new Error(`award ${options.award} has no certificate ${index} (${issued} issued)`);
-        const checkpoint = await app.get(LogAuditor).checkpointAt(BigInt(reading.certificate.position));
+        const checkpoint = (await app.get(LogAuditor).keptCheckpointAt(BigInt(reading.certificate.position))) ?? null;
         if (options.format === 'json') print(JSON.stringify({ ...certificateToJson(reading), checkpoint }, null, 2));
         else describe(reading, checkpoint).forEach((line) => print(line));
         if (options.pdf !== undefined) {
-          writeFileSync(options.pdf, await renderCertificatePdf(reading, record.view, checkpoint));
+          writeFileSync(options.pdf, await renderCertificatePdf(reading, record.view, checkpoint ?? undefined));
           process.stderr.write(`fundledger: certificate ${index} written to ${options.pdf}\n`);
         }
       });

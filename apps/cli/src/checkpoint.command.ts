@@ -10,7 +10,7 @@ export const checkpointCommand = (): Command =>
     .option('--output <file>', 'write the checkpoint to this file instead of stdout')
     .action((options: { readonly output?: string }, command: Command) =>
       withSession(command, async ({ app, signingKey }) => {
-        const checkpoint = await app.get(LogAuditor).checkpointAt();
+        const checkpoint = await app.get(LogAuditor).checkpointOfHead();
         const json = `${JSON.stringify(checkpoint, null, 2)}\n`;
         process.stderr.write(`fundledger: ${describeSigningKeySource(signingKey)}\n`);
         if (options.output === undefined) {

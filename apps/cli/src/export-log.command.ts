@@ -19,7 +19,7 @@ export const exportLogCommand = (): Command =>
       withSession(command, async ({ app }) => {
         const store = app.get<EventStore>(EVENT_STORE);
         // The checkpoint first, so the events written are exactly those it covers, whatever is appended meanwhile.
-        const checkpoint = await app.get(LogAuditor).checkpointAt();
+        const checkpoint = await app.get(LogAuditor).checkpointOfHead();
         const out = createWriteStream(file, { flags: 'w' });
         const progress = logWalkProgressOn(process.stderr, 'export-log');
         let events = 0;

@@ -57,12 +57,12 @@ export const reportReturnAction = (command: Command, options: ReturnReportOption
     const reading = readReturn(record, year, quarter, { version, draft: options.draft === true });
     if (reading === undefined) throw new Error(`Q${quarter} ${year} of award ${awardId} has no submitted version ${version}`);
     const { report, ...about } = reading;
-    const checkpoint = await app.get(LogAuditor).checkpointAt(returnPosition(record, reading, year, quarter));
+    const checkpoint = (await app.get(LogAuditor).keptCheckpointAt(returnPosition(record, reading, year, quarter))) ?? null;
     const output =
       options.format === 'xlsx'
-        ? await homeOfficeReturnToXlsx(report, checkpoint)
+        ? await homeOfficeReturnToXlsx(report, checkpoint ?? undefined)
         : options.format === 'csv'
-          ? homeOfficeReturnToCsv(report, checkpoint)
+          ? homeOfficeReturnToCsv(report, checkpoint ?? undefined)
           : `${JSON.stringify({ ...about, checkpoint, return: report }, null, 2)}\n`;
     if (options.output === undefined) {
       process.stdout.write(output);

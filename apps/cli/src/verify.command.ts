@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { LogAuditor, parseCheckpoint, readPublicKey, type Checkpoint, type VerifyingKey } from '@fundledger/audit';
+import { LogAuditor, parseCheckpoint, readPublicKey, type Checkpoint, type VerifyingKey, type VerifyReport } from '@fundledger/audit';
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
 import { readCertificate } from '@fundledger/reporting';
 import { Command, Option } from 'commander';
@@ -43,23 +43,24 @@ export const verifyCommand = (): Command =>
           exitCode: USAGE_EXIT_CODE,
         });
       }
-      if (certificate !== undefined && options.checkpoint !== undefined) {
-        command.error('fundledger: give --checkpoint or --certificate, not both', { exitCode: USAGE_EXIT_CODE });
+      if (certificate !== undefined && (options.checkpoint !== undefined || options.publicKey !== undefined)) {
+        command.error('fundledger: --certificate uses the checkpoint kept with it: give no --checkpoint or --public-key', { exitCode: USAGE_EXIT_CODE });
       }
       return withSession(command, async ({ app }) => {
         const auditor = app.get(LogAuditor);
         const key: VerifyingKey | undefined =
           options.publicKey === undefined ? undefined : readPublicKey(readFileSync(options.publicKey, 'utf8'));
-        let checkpoint: Checkpoint | undefined;
-        if (options.checkpoint !== undefined) checkpoint = parseCheckpoint(readJsonFile(options.checkpoint, 'the checkpoint file'));
+        let report: VerifyReport;
         if (certificate !== undefined) {
           const [award, index] = certificate as [string, string];
           const reading = readCertificate(await readAwardRecord(app.get<EventStore>(EVENT_STORE), award), Number(index));
           if (reading === undefined) throw new Error(`award ${award} has no certificate ${index}`);
-          checkpoint = await auditor.checkpointAt(BigInt(reading.certificate.position));
-          process.stderr.write(`fundledger: certificate ${index} of ${award} pins tree size ${checkpoint.treeSize}, root ${checkpoint.rootHash}\n`);
+          report = await auditor.verifyAgainstKept(BigInt(reading.certificate.position), `certificate ${index} of ${award}`);
+        } else {
+          const checkpoint: Checkpoint | undefined =
+            options.checkpoint === undefined ? undefined : parseCheckpoint(readJsonFile(options.checkpoint, 'the checkpoint file'));
+          report = await auditor.verify(checkpoint, key);
         }
-        const report = await auditor.verify(checkpoint, key);
         if (options.format === 'json') print(JSON.stringify(report, null, 2));
         else verifyReportLines(report).forEach((line) => print(line));
         if (!report.ok) process.exitCode = 1;

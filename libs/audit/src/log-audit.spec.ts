@@ -1,4 +1,4 @@
-import { computeEventHash, eventLeafHash, GENESIS_HASH, MerkleFrontier, type RecordedEvent } from '@fundledger/event-store';
+import { computeEventHash, eventLeafHash, GENESIS_HASH, MerkleFrontier, type JsonObject, type RecordedEvent } from '@fundledger/event-store';
 import { auditLog, type TreeAnchor } from './log-audit';
 
 /** A log of `n` chained events over three streams, positions from 1, as a store would read it back. */
@@ -57,7 +57,7 @@ describe('auditing the log in one pass', () => {
     // Recompute award-0's chain from the edit on, as an insider with the formula would.
     let prev = rechained[6]!.metadata.hash as string;
     for (const i of [9, 12, 15, 18, 21, 24, 27, 30, 33, 36, 39]) {
-      const { hash: _old, ...metadata } = { ...rechained[i]!.metadata, prevHash: prev };
+      const { hash: _old, ...metadata } = { ...rechained[i]!.metadata, prevHash: prev } as JsonObject;
       prev = computeEventHash('DisbursementPaid', rechained[i]!.data, metadata);
       rechained[i] = { ...rechained[i]!, metadata: { ...metadata, hash: prev } };
     }

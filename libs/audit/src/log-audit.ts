@@ -19,6 +19,7 @@ export interface TreeAnchor {
 
 export type FindingCode =
   | 'CHECKPOINT_KEY_UNKNOWN'
+  | 'CHECKPOINT_NOT_KEPT'
   | 'CHECKPOINT_SIGNATURE_INVALID'
   | 'STORED_TREE_MISMATCH'
   | 'PREV_HASH_MISMATCH'

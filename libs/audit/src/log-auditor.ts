@@ -1,5 +1,5 @@
 import type { EventStore } from '@fundledger/event-store';
-import { signatureHolds, signTreeHead, type Checkpoint } from './checkpoint';
+import { parseCheckpoint, signatureHolds, signTreeHead, type Checkpoint } from './checkpoint';
 import { auditLog, type Finding, type LogAudit } from './log-audit';
 import type { SigningKey } from './signing-key.store';
 
@@ -35,12 +35,22 @@ export interface VerifyReport {
   readonly findings: readonly FindingJson[];
 }
 
+/**
+ * The events that are documents someone files or relies on (a Section 151 certificate, a Home Office
+ * return): each pins the checkpoint of the log up to itself. Named as stored, not imported from the
+ * domain, which this library does not depend on.
+ */
+export const DOCUMENT_EVENT_TYPES: readonly string[] = ['BudgetCertified', 'ReturnSubmitted'];
+
 /** The key a checkpoint is checked with: the service's own, or a public key an auditor kept. */
 export type VerifyingKey = Pick<SigningKey, 'publicKey' | 'keyId'>;
 
 /**
- * Signs tree heads and checks the log against them. The signing key is loaded on first use only, so a
- * command that signs nothing never creates one.
+ * Signs tree heads, keeps them beside the log, and checks the log against them. Only two heads are ever
+ * signed: the log's current one (asked for by someone who will keep it), and the one just after a
+ * document (certificate, return) is recorded. A past position is never signed later from the store's
+ * tree, which whoever holds the file could have rebuilt; its checkpoint is the one kept then, or none.
+ * The signing key is loaded on first use only, so a command that signs nothing never creates one.
  */
 export class LogAuditor {
   private loaded: SigningKey | undefined;
@@ -55,17 +65,53 @@ export class LogAuditor {
     return this.loaded;
   }
 
-  /** The signed checkpoint of the log up to `position` (inclusive), or of the whole log. */
-  async checkpointAt(position?: bigint): Promise<Checkpoint> {
-    return signTreeHead(await this.store.treeHeadAt(position), this.key());
+  /** The signed checkpoint of the whole log as it stands, kept beside it too. */
+  checkpointOfHead(): Promise<Checkpoint> {
+    return this.sign(undefined);
+  }
+
+  /**
+   * Signs and keeps the checkpoint of the log up to a document's own event; call it as soon as the
+   * document's command is recorded. Keeping it again later changes nothing: the first one stays.
+   */
+  async keepCheckpointAt(position: bigint): Promise<Checkpoint> {
+    return (await this.keptCheckpointAt(position)) ?? this.sign(position);
+  }
+
+  /** After any command: keeps the checkpoint its receipt's position pins, when it recorded a document. */
+  async keepCheckpointForDocuments(receipt: { readonly position: string; readonly events: readonly { readonly type: string }[] }): Promise<void> {
+    if (receipt.events.some((event) => DOCUMENT_EVENT_TYPES.includes(event.type))) await this.keepCheckpointAt(BigInt(receipt.position));
+  }
+
+  /** The checkpoint kept for the log up to exactly `position`, if one was. */
+  async keptCheckpointAt(position: bigint): Promise<Checkpoint | undefined> {
+    const kept = await this.store.keptCheckpoint(position);
+    return kept === undefined ? undefined : parseCheckpoint(kept);
+  }
+
+  /** verify against the checkpoint kept at `position`; without one, the missing anchor is the finding. */
+  async verifyAgainstKept(position: bigint, what: string): Promise<VerifyReport> {
+    const kept = await this.keptCheckpointAt(position);
+    if (kept !== undefined) return this.verify(kept);
+    return this.verify(undefined, this.key(), {
+      code: 'CHECKPOINT_NOT_KEPT',
+      position,
+      message: `no signed checkpoint is kept for ${what} at position ${position}: it was removed, or never kept`,
+    });
+  }
+
+  private async sign(position: bigint | undefined): Promise<Checkpoint> {
+    const checkpoint = signTreeHead(await this.store.treeHeadAt(position), this.key());
+    await this.store.keepCheckpoint(BigInt(checkpoint.lastPosition), { ...checkpoint });
+    return checkpoint;
   }
 
   /**
    * Every chain and revision sequence, the Merkle root recomputed from the events against the one the
    * store keeps, and, given a checkpoint, its signature and that the log still begins with its tree.
    */
-  async verify(checkpoint?: Checkpoint, key: VerifyingKey = this.key()): Promise<VerifyReport> {
-    const trust: Finding[] = [];
+  async verify(checkpoint?: Checkpoint, key: VerifyingKey = this.key(), missingAnchor?: Finding): Promise<VerifyReport> {
+    const trust: Finding[] = missingAnchor === undefined ? [] : [missingAnchor];
     if (checkpoint !== undefined && checkpoint.keyId !== key.keyId) {
       trust.push({ code: 'CHECKPOINT_KEY_UNKNOWN', message: `the checkpoint was signed by key ${checkpoint.keyId}, not by ${key.keyId}` });
     } else if (checkpoint !== undefined && !signatureHolds(checkpoint, key)) {

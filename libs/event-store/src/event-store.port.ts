@@ -90,6 +90,14 @@ export interface EventStore {
    * whole log when omitted. What receipts, certificates and returns anchor themselves to.
    */
   treeHeadAt(position?: bigint): Promise<TreeHead>;
+  /**
+   * Keeps a signed checkpoint (opaque to the store) of the log up to `lastPosition`, beside the log and
+   * outside it (it is no event and no leaf). Insert-only: keeping one for a position already kept is a
+   * no-op. Whoever can edit the store cannot forge its signature, only remove it, which verify notices.
+   */
+  keepCheckpoint(lastPosition: bigint, checkpoint: JsonObject): Promise<void>;
+  /** The checkpoint kept for exactly `lastPosition`, if any. */
+  keptCheckpoint(lastPosition: bigint): Promise<JsonObject | undefined>;
   /** Resolves when the store answers; used by the health check. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -20,7 +20,7 @@ export class AuditController {
   @ApiOkResponse({ type: CheckpointDto })
   @ApiConflictResponse({ description: 'The log holds no event yet (LOG_EMPTY).', type: ErrorBodyDto })
   checkpoint(): Promise<Checkpoint> {
-    return this.auditor.checkpointAt();
+    return this.auditor.checkpointOfHead();
   }
 
   @Post('verify')

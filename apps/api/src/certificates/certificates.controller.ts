@@ -87,14 +87,14 @@ export class CertificatesController {
         issued: String(issued),
       });
     }
-    // The checkpoint of the log up to the certificate's own event: what the certificate was issued on.
-    const checkpoint = await this.auditor.checkpointAt(BigInt(reading.certificate.position));
+    // The checkpoint kept when the certificate was recorded: the log it was issued on.
+    const checkpoint = (await this.auditor.keptCheckpointAt(BigInt(reading.certificate.position))) ?? null;
     return { reading, view: record.view, checkpoint };
   }
 
-  private async pdf(reading: CertificateReading, view: Parameters<typeof renderCertificatePdf>[1], checkpoint: Checkpoint): Promise<StreamableFile> {
+  private async pdf(reading: CertificateReading, view: Parameters<typeof renderCertificatePdf>[1], checkpoint: Checkpoint | null): Promise<StreamableFile> {
     const name = `certificate-${reading.awardId}-${reading.certificate.index}.pdf`;
-    return new StreamableFile(await renderCertificatePdf(reading, view, checkpoint), {
+    return new StreamableFile(await renderCertificatePdf(reading, view, checkpoint ?? undefined), {
       type: 'application/pdf',
       disposition: `inline; filename="${name}"`,
     });

@@ -99,21 +99,21 @@ export class ReturnsController {
     }
     reply.setHeader('X-Return-Status', reading.status);
     reply.setHeader('X-Figures-Hash', reading.figuresHash);
-    const checkpoint = await this.auditor.checkpointAt(returnPosition(record, reading, financialYear, quarter));
+    const checkpoint = (await this.auditor.keptCheckpointAt(returnPosition(record, reading, financialYear, quarter))) ?? null;
     return this.render(reading, checkpoint, formatOf(query, accept), reply, `return-${awardId}-${financialYear}-q${quarter}`);
   }
 
-  private async render(reading: ReturnReading, checkpoint: Checkpoint, format: ReturnFormat, reply: ReplyHeaders, name: string) {
+  private async render(reading: ReturnReading, checkpoint: Checkpoint | null, format: ReturnFormat, reply: ReplyHeaders, name: string) {
     const suffix = reading.version === null ? 'draft' : `v${reading.version}`;
     if (format === 'xlsx') {
-      return new StreamableFile(await homeOfficeReturnToXlsx(reading.report, checkpoint), {
+      return new StreamableFile(await homeOfficeReturnToXlsx(reading.report, checkpoint ?? undefined), {
         type: XLSX_TYPE,
         disposition: `attachment; filename="${name}-${suffix}.xlsx"`,
       });
     }
     if (format === 'csv') {
       reply.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      return homeOfficeReturnToCsv(reading.report, checkpoint);
+      return homeOfficeReturnToCsv(reading.report, checkpoint ?? undefined);
     }
     const { report, ...about } = reading;
     return { ...about, checkpoint, return: report };

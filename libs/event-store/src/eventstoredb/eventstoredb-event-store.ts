@@ -14,6 +14,7 @@ import type {
   AppendResult,
   EventStore,
   EventToAppend,
+  JsonObject,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -22,6 +23,7 @@ import type {
 import { ClientSideLogTree } from '../merkle/log-tree';
 import type { TreeHead } from '../merkle/tree-head';
 import {
+  KEPT_CHECKPOINTS_STREAM,
   globalPositionOf,
   isStreamNotFound,
   isSystemEvent,
@@ -188,6 +190,26 @@ export class EventStoreDbEventStore implements EventStore {
 
   treeHeadAt(position?: bigint): Promise<TreeHead> {
     return this.tree.headAt(position);
+  }
+
+  /** One event per checkpoint in a stream of their own, which every ledger read skips (isSystemEvent). */
+  async keepCheckpoint(lastPosition: bigint, checkpoint: JsonObject): Promise<void> {
+    if ((await this.keptCheckpoint(lastPosition)) !== undefined) return;
+    const event = jsonEvent({ type: 'CheckpointKept', data: { lastPosition: lastPosition.toString(), checkpoint } });
+    try {
+      await this.client.appendToStream(KEPT_CHECKPOINTS_STREAM, [event]);
+    } catch (error) {
+      throw translateStoreError(error, `append to ${KEPT_CHECKPOINTS_STREAM}`);
+    }
+  }
+
+  async keptCheckpoint(lastPosition: bigint): Promise<JsonObject | undefined> {
+    const read = this.client.readStream(KEPT_CHECKPOINTS_STREAM, { direction: FORWARDS });
+    for await (const { event } of clientItems(fromStreamingRead(read), `read of ${KEPT_CHECKPOINTS_STREAM}`, true)) {
+      const data = event?.data as { lastPosition?: string; checkpoint?: JsonObject } | undefined;
+      if (data?.lastPosition === lastPosition.toString()) return data.checkpoint;
+    }
+    return undefined;
   }
 
   async ping(): Promise<void> {

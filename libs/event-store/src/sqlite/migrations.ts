@@ -64,6 +64,21 @@ export const migrations: readonly Migration[] = [
     `,
     backfill: backfillMerkleTree,
   },
+  {
+    version: 3,
+    description: 'signed checkpoints kept beside the log',
+    // Signed outside the store (the key never sits beside the database); rows are only ever added.
+    sql: `
+      CREATE TABLE kept_checkpoints (
+        last_position INTEGER PRIMARY KEY,
+        checkpoint    TEXT    NOT NULL CHECK (json_valid(checkpoint))
+      );
+      CREATE TRIGGER kept_checkpoints_are_never_updated BEFORE UPDATE ON kept_checkpoints
+        BEGIN SELECT RAISE(ABORT, 'kept checkpoints are immutable'); END;
+      CREATE TRIGGER kept_checkpoints_are_never_deleted BEFORE DELETE ON kept_checkpoints
+        BEGIN SELECT RAISE(ABORT, 'kept checkpoints are immutable'); END;
+    `,
+  },
 ];
 
 export const latestSchemaVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;

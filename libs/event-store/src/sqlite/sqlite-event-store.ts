@@ -7,6 +7,7 @@ import type {
   AppendResult,
   EventStore,
   EventToAppend,
+  JsonObject,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -161,6 +162,19 @@ export class SqliteEventStore implements EventStore {
 
   async treeHeadAt(position?: bigint): Promise<TreeHead> {
     return this.run('reading the Merkle tree head', () => this.tree.headAt(position));
+  }
+
+  async keepCheckpoint(lastPosition: bigint, checkpoint: JsonObject): Promise<void> {
+    this.run('keeping a checkpoint', () =>
+      this.db.prepare('INSERT OR IGNORE INTO kept_checkpoints (last_position, checkpoint) VALUES (?, ?)').run(lastPosition, JSON.stringify(checkpoint)),
+    );
+  }
+
+  async keptCheckpoint(lastPosition: bigint): Promise<JsonObject | undefined> {
+    const text = this.run('reading a kept checkpoint', () =>
+      this.db.prepare<[bigint], string>('SELECT checkpoint FROM kept_checkpoints WHERE last_position = ?').pluck().get(lastPosition),
+    );
+    return text === undefined ? undefined : (JSON.parse(text) as JsonObject);
   }
 
   async ping(): Promise<void> {
