@@ -21,7 +21,9 @@ const binary = (res: request.Response, done: (error: Error | null, body: Buffer)
   const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
+  // Copied into memory of its own: Buffer.concat puts a body under 4 KB in Node's shared pool, and
+  // pdf-parse's pdf.js then reads the pool's other bytes as part of the file ("bad XRef entry").
+  stream.on('end', () => done(null, Buffer.from(new Uint8Array(Buffer.concat(chunks)).buffer)));
 };
 
 const sheetOf = async (bytes: Buffer): Promise<Worksheet> => {
