@@ -1,5 +1,6 @@
 import type { Scenario } from '../bench.types';
 import { asAtScenario } from './as-at.scenario';
+import { auditAppendScenario } from './audit-append.scenario';
 import { auditVerify1mScenario, auditVerifyScenario } from './audit-verify.scenario';
 import { commandHandlingScenario } from './command-handling.scenario';
 import { fixtureImportScenario } from './fixture-import.scenario';
@@ -15,6 +16,7 @@ export const SCENARIOS: readonly Scenario[] = [
   readModelScenario,
   asAtScenario,
   fixtureImportScenario,
+  auditAppendScenario,
   auditVerifyScenario,
   auditVerify1mScenario,
 ];
