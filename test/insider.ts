@@ -11,7 +11,7 @@ export class Insider {
 
   constructor(file: string) {
     this.db = new Database(file);
-    // The Merkle leaves reference the events; an insider rewriting both does not want SQLite's help.
+    // The Merkle tree heads reference the events; an insider rewriting both does not want SQLite's help.
     this.db.pragma('foreign_keys = OFF');
     for (const name of this.db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all()) {
       this.db.exec(`DROP TRIGGER ${name}`);
@@ -51,28 +51,29 @@ export class Insider {
     }
   }
 
-  /** Rebuilds the store's own Merkle tree from the events now in the file. */
+  /** Rebuilds the store's own Merkle tree from the events now in the file, as one append of them all. */
   rebuildTree(): void {
-    this.db.exec('DELETE FROM merkle_leaves; DELETE FROM merkle_frontier');
+    this.db.exec('DELETE FROM merkle_heads');
     const rows = this.db
       .prepare<[], { position: number; id: string; stream: string; revision: number; type: string; data: string; metadata: string }>(
         'SELECT position, id, stream, revision, type, data, metadata FROM events ORDER BY position',
       )
       .all();
     const frontier = MerkleFrontier.empty();
-    const insert = this.db.prepare('INSERT INTO merkle_leaves (leaf_index, position, leaf_hash, root_hash) VALUES (?, ?, ?, ?)');
-    rows.forEach((row) => {
-      const leaf = eventLeafHash({
-        ...row,
-        revision: BigInt(row.revision),
-        position: BigInt(row.position),
-        data: JSON.parse(row.data) as JsonObject,
-        metadata: JSON.parse(row.metadata) as JsonObject,
-      });
-      frontier.push(leaf);
-      insert.run(frontier.treeSize - 1, row.position, leaf, frontier.root());
-    });
-    this.db.prepare('INSERT INTO merkle_frontier (singleton, tree_size, subtrees) VALUES (1, ?, ?)').run(frontier.treeSize, frontier.toBytes());
+    for (const row of rows) {
+      frontier.push(
+        eventLeafHash({
+          ...row,
+          revision: BigInt(row.revision),
+          position: BigInt(row.position),
+          data: JSON.parse(row.data) as JsonObject,
+          metadata: JSON.parse(row.metadata) as JsonObject,
+        }),
+      );
+    }
+    this.db
+      .prepare('INSERT INTO merkle_heads (last_position, tree_size, root_hash, frontier) VALUES (?, ?, ?, ?)')
+      .run(rows[rows.length - 1]!.position, frontier.treeSize, frontier.root(), frontier.toBytes());
   }
 
   forgetKeptCheckpoints(): void {

@@ -42,25 +42,21 @@ export const migrations: readonly Migration[] = [
   {
     version: 2,
     description: 'the Merkle tree over the log (RFC 9162), kept with every append',
-    // leaf_index is the tree size before the leaf; root_hash is kept on the last leaf of each append (the
-    // tree head its receipt reports). The frontier is the one row an append updates. Leaves are as
-    // immutable as the events they hash; neither table is trusted by verify, which recomputes the tree.
+    // One row per append, keyed by its last event: the tree's size, root and frontier (the roots of the
+    // perfect subtrees its size decomposes into) after it. One row keeps the append's extra WAL pages to
+    // one; a position inside an append is folded from the row before. As immutable as the events; verify
+    // never trusts it, recomputing the tree from the events.
     sql: `
-      CREATE TABLE merkle_leaves (
-        leaf_index INTEGER PRIMARY KEY CHECK (leaf_index >= 0),
-        position   INTEGER NOT NULL UNIQUE REFERENCES events (position),
-        leaf_hash  BLOB    NOT NULL CHECK (length(leaf_hash) = 32),
-        root_hash  BLOB             CHECK (root_hash IS NULL OR length(root_hash) = 32)
+      CREATE TABLE merkle_heads (
+        last_position INTEGER PRIMARY KEY REFERENCES events (position),
+        tree_size     INTEGER NOT NULL CHECK (tree_size > 0),
+        root_hash     BLOB    NOT NULL CHECK (length(root_hash) = 32),
+        frontier      BLOB    NOT NULL
       );
-      CREATE TABLE merkle_frontier (
-        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
-        tree_size INTEGER NOT NULL CHECK (tree_size >= 0),
-        subtrees  BLOB    NOT NULL
-      );
-      CREATE TRIGGER merkle_leaves_are_never_updated BEFORE UPDATE ON merkle_leaves
-        BEGIN SELECT RAISE(ABORT, 'Merkle leaves are immutable'); END;
-      CREATE TRIGGER merkle_leaves_are_never_deleted BEFORE DELETE ON merkle_leaves
-        BEGIN SELECT RAISE(ABORT, 'Merkle leaves are immutable'); END;
+      CREATE TRIGGER merkle_heads_are_never_updated BEFORE UPDATE ON merkle_heads
+        BEGIN SELECT RAISE(ABORT, 'Merkle tree heads are immutable'); END;
+      CREATE TRIGGER merkle_heads_are_never_deleted BEFORE DELETE ON merkle_heads
+        BEGIN SELECT RAISE(ABORT, 'Merkle tree heads are immutable'); END;
     `,
     backfill: backfillMerkleTree,
   },

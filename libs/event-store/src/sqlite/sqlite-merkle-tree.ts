@@ -1,26 +1,27 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { MerkleFrontier } from '../merkle/merkle-frontier';
-import { EMPTY_TREE_ROOT, type Hash } from '../merkle/merkle-tree';
 import { computeEventHash } from '../chain/event-chain';
 import { eventLeafHash, type LeafedEvent } from '../merkle/event-leaf';
+import { MerkleFrontier } from '../merkle/merkle-frontier';
+import { EMPTY_TREE_ROOT } from '../merkle/merkle-tree';
 import type { TreeHead } from '../merkle/tree-head';
 import type { EventToAppend, JsonObject } from '../event-store.port';
 
-interface FrontierRow {
+interface HeadRow {
+  readonly last_position: bigint;
   readonly tree_size: bigint;
-  readonly subtrees: Buffer;
+  readonly root_hash: Buffer;
+  readonly frontier: Buffer;
 }
 
-interface LeafRow {
-  readonly leaf_index: bigint;
+interface EventRow {
   readonly position: bigint;
-  readonly root_hash: Buffer | null;
+  readonly id: string;
+  readonly stream: string;
+  readonly revision: bigint;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
   readonly recorded_at: string;
-}
-
-export interface NewLeaf {
-  readonly position: bigint;
-  readonly leafHash: Hash;
 }
 
 /** What an append asks of the tree it keeps: work before the write lock, and the leaves inside it. */
@@ -31,38 +32,41 @@ export interface AppendTreeKeeper {
   record(recorded: readonly LeafedEvent[], prepared: readonly string[]): void;
 }
 
+const leafOf = (row: EventRow) =>
+  eventLeafHash({ ...row, data: JSON.parse(row.data) as JsonObject, metadata: JSON.parse(row.metadata) as JsonObject });
+
 /**
- * The log's Merkle tree in the same file and the same transaction as the events: one row per leaf
- * (its hash, and the root of the tree it completes when it ends an append) and the frontier the next
- * append grows from. The frontier is read inside the write lock, so several processes sharing the file
- * extend one tree.
+ * The log's Merkle tree in the same file and the same transaction as the events: one row per append,
+ * keyed by its last event's position, holding the tree's size, root and frontier after it. One row is
+ * all an append adds (its cost is mostly the page it writes to the WAL), and the frontier the next
+ * append grows from is the last row's, read inside the write lock, so several processes sharing the
+ * file extend one tree.
  */
 export class SqliteMerkleTree implements AppendTreeKeeper {
-  private readonly frontierQuery: Statement<[], FrontierRow>;
-  private readonly saveFrontier: Statement<[bigint, Buffer]>;
-  private readonly insertLeaf: Statement<[bigint, bigint, Buffer, Buffer | null]>;
-  private readonly lastLeafByQuery: Statement<[bigint], LeafRow>;
-  private readonly leafHashesQuery: Statement<[bigint], Buffer>;
+  private readonly lastHeadQuery: Statement<[bigint], HeadRow>;
+  private readonly insertHead: Statement<[bigint, bigint, Buffer, Buffer]>;
+  private readonly lastEventQuery: Statement<[bigint], { position: bigint; recorded_at: string }>;
+  private readonly eventsBetweenQuery: Statement<[bigint, bigint], EventRow>;
 
   constructor(db: Database) {
-    this.frontierQuery = db.prepare<[], FrontierRow>('SELECT tree_size, subtrees FROM merkle_frontier WHERE singleton = 1').safeIntegers(true);
-    this.saveFrontier = db.prepare<[bigint, Buffer]>(
-      `INSERT INTO merkle_frontier (singleton, tree_size, subtrees) VALUES (1, ?, ?)
-       ON CONFLICT (singleton) DO UPDATE SET tree_size = excluded.tree_size, subtrees = excluded.subtrees`,
-    );
-    this.insertLeaf = db.prepare<[bigint, bigint, Buffer, Buffer | null]>(
-      'INSERT INTO merkle_leaves (leaf_index, position, leaf_hash, root_hash) VALUES (?, ?, ?, ?)',
-    );
-    this.lastLeafByQuery = db
-      .prepare<[bigint], LeafRow>(
-        `SELECT l.leaf_index, l.position, l.root_hash, e.recorded_at
-           FROM merkle_leaves l JOIN events e ON e.position = l.position
-          WHERE l.position <= ? ORDER BY l.position DESC LIMIT 1`,
+    this.lastHeadQuery = db
+      .prepare<[bigint], HeadRow>(
+        'SELECT last_position, tree_size, root_hash, frontier FROM merkle_heads WHERE last_position <= ? ORDER BY last_position DESC LIMIT 1',
       )
       .safeIntegers(true);
-    this.leafHashesQuery = db
-      .prepare<[bigint], Buffer>('SELECT leaf_hash FROM merkle_leaves WHERE leaf_index <= ? ORDER BY leaf_index')
-      .pluck();
+    this.insertHead = db.prepare<[bigint, bigint, Buffer, Buffer]>(
+      'INSERT INTO merkle_heads (last_position, tree_size, root_hash, frontier) VALUES (?, ?, ?, ?)',
+    );
+    this.lastEventQuery = db
+      .prepare<[bigint], { position: bigint; recorded_at: string }>(
+        'SELECT position, recorded_at FROM events WHERE position <= ? ORDER BY position DESC LIMIT 1',
+      )
+      .safeIntegers(true);
+    this.eventsBetweenQuery = db
+      .prepare<[bigint, bigint], EventRow>(
+        'SELECT position, id, stream, revision, type, data, metadata, recorded_at FROM events WHERE position > ? AND position <= ? ORDER BY position',
+      )
+      .safeIntegers(true);
   }
 
   prepare(events: readonly EventToAppend[]): readonly string[] {
@@ -70,53 +74,50 @@ export class SqliteMerkleTree implements AppendTreeKeeper {
   }
 
   record(recorded: readonly LeafedEvent[], prepared: readonly string[]): void {
-    this.extend(recorded.map((event, i) => ({ position: event.position, leafHash: eventLeafHash(event, prepared[i]) })));
-  }
-
-  /** Adds one append's leaves, in position order; call inside the append's transaction. */
-  extend(leaves: readonly NewLeaf[]): void {
-    const frontier = this.frontier();
-    leaves.forEach(({ position, leafHash }, i) => {
-      const index = BigInt(frontier.treeSize);
-      frontier.push(leafHash);
-      this.insertLeaf.run(index, position, leafHash, i === leaves.length - 1 ? frontier.root() : null);
-    });
-    this.saveFrontier.run(BigInt(frontier.treeSize), frontier.toBytes());
+    const frontier = this.frontierAfter(this.lastHeadQuery.get(MAX_POSITION));
+    recorded.forEach((event, i) => frontier.push(eventLeafHash(event, prepared[i])));
+    this.insertHead.run(recorded[recorded.length - 1]!.position, BigInt(frontier.treeSize), frontier.root(), frontier.toBytes());
   }
 
   /** The tree head over every event at or before `position` (the whole log when omitted). */
-  headAt(position?: bigint): TreeHead {
-    const last = this.lastLeafByQuery.get(position ?? 9223372036854775807n);
-    if (last === undefined) return { treeSize: 0n, rootHash: EMPTY_TREE_ROOT.toString('hex'), lastPosition: -1n };
-    // Only the last leaf of each append keeps its root; a position inside a batch is folded from the leaves.
-    const root = last.root_hash ?? this.foldRoot(last.leaf_index);
-    return { treeSize: last.leaf_index + 1n, rootHash: root.toString('hex'), lastPosition: last.position, recordedAt: last.recorded_at };
+  headAt(position: bigint = MAX_POSITION): TreeHead {
+    const lastEvent = this.lastEventQuery.get(position);
+    if (lastEvent === undefined) return { treeSize: 0n, rootHash: EMPTY_TREE_ROOT.toString('hex'), lastPosition: -1n };
+    const head = this.lastHeadQuery.get(lastEvent.position);
+    const at = { lastPosition: lastEvent.position, recordedAt: lastEvent.recorded_at };
+    if (head !== undefined && head.last_position === lastEvent.position) {
+      return { treeSize: head.tree_size, rootHash: head.root_hash.toString('hex'), ...at };
+    }
+    // A position inside an append: grow the previous append's frontier by the events up to it.
+    const frontier = this.frontierAfter(head);
+    for (const row of this.eventsBetweenQuery.iterate(head?.last_position ?? -1n, lastEvent.position)) frontier.push(leafOf(row));
+    return { treeSize: BigInt(frontier.treeSize), rootHash: frontier.root().toString('hex'), ...at };
   }
 
-  private foldRoot(lastIndex: bigint): Hash {
-    const frontier = MerkleFrontier.empty();
-    for (const leaf of this.leafHashesQuery.iterate(lastIndex)) frontier.push(leaf);
-    return frontier.root();
-  }
-
-  private frontier(): MerkleFrontier {
-    const row = this.frontierQuery.get();
-    return row === undefined ? MerkleFrontier.empty() : MerkleFrontier.fromBytes(Number(row.tree_size), row.subtrees);
+  private frontierAfter(head: HeadRow | undefined): MerkleFrontier {
+    return head === undefined ? MerkleFrontier.empty() : MerkleFrontier.fromBytes(Number(head.tree_size), head.frontier);
   }
 }
 
+/** SQLite's largest integer: "no upper bound". */
+const MAX_POSITION = 9223372036854775807n;
+
 /** Migration 2 on a file written before the tree existed: every recorded event becomes a leaf, in order. */
 export const backfillMerkleTree = (db: Database): void => {
-  const tree = new SqliteMerkleTree(db);
   const rows = db
-    .prepare<[], { position: bigint; id: string; stream: string; revision: bigint; type: string; data: string; metadata: string }>(
-      'SELECT position, id, stream, revision, type, data, metadata FROM events ORDER BY position',
-    )
+    .prepare<[], EventRow>('SELECT position, id, stream, revision, type, data, metadata, recorded_at FROM events ORDER BY position')
     .safeIntegers(true);
-  const leaves: NewLeaf[] = [];
+  const frontier = MerkleFrontier.empty();
+  let last: bigint | undefined;
   for (const row of rows.iterate()) {
-    const event = { ...row, data: JSON.parse(row.data) as JsonObject, metadata: JSON.parse(row.metadata) as JsonObject };
-    leaves.push({ position: row.position, leafHash: eventLeafHash(event) });
+    frontier.push(leafOf(row));
+    last = row.position;
   }
-  if (leaves.length > 0) tree.extend(leaves);
+  if (last === undefined) return;
+  db.prepare('INSERT INTO merkle_heads (last_position, tree_size, root_hash, frontier) VALUES (?, ?, ?, ?)').run(
+    last,
+    frontier.treeSize,
+    frontier.root(),
+    frontier.toBytes(),
+  );
 };
