@@ -11,7 +11,6 @@ export class Insider {
 
   constructor(file: string) {
     this.db = new Database(file);
-    // The Merkle tree heads reference the events; an insider rewriting both does not want SQLite's help.
     this.db.pragma('foreign_keys = OFF');
     for (const name of this.db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all()) {
       this.db.exec(`DROP TRIGGER ${name}`);
@@ -53,7 +52,6 @@ export class Insider {
 
   /** Rebuilds the store's own Merkle tree from the events now in the file, as one append of them all. */
   rebuildTree(): void {
-    this.db.exec('DELETE FROM merkle_heads');
     const rows = this.db
       .prepare<[], { position: number; id: string; stream: string; revision: number; type: string; data: string; metadata: string }>(
         'SELECT position, id, stream, revision, type, data, metadata FROM events ORDER BY position',
@@ -71,9 +69,13 @@ export class Insider {
         }),
       );
     }
+    // The head's stored form: tree size (8 bytes, big-endian) ‖ frontier, on the last event.
+    const size = Buffer.alloc(8);
+    size.writeBigUInt64BE(BigInt(frontier.treeSize));
+    this.db.exec('UPDATE events SET merkle_head = NULL');
     this.db
-      .prepare('INSERT INTO merkle_heads (last_position, tree_size, root_hash, frontier) VALUES (?, ?, ?, ?)')
-      .run(rows[rows.length - 1]!.position, frontier.treeSize, frontier.root(), frontier.toBytes());
+      .prepare('UPDATE events SET merkle_head = ? WHERE position = ?')
+      .run(Buffer.concat([size, frontier.toBytes()]), rows[rows.length - 1]!.position);
   }
 
   forgetKeptCheckpoints(): void {

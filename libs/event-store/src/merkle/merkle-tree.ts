@@ -15,7 +15,8 @@ export const EMPTY_TREE_ROOT: Hash = hash('sha256', Buffer.alloc(0), 'buffer');
 
 // One-shot hashes over one buffer: verify makes about two of these per event over the whole log.
 export const leafHash = (leaf: Buffer | string): Hash =>
-  hash('sha256', Buffer.concat([LEAF_PREFIX, typeof leaf === 'string' ? Buffer.from(leaf, 'utf8') : leaf]), 'buffer');
+  // A string's 0x00 prefix is the one-character '\u0000', which UTF-8 encodes as that single byte.
+  typeof leaf === 'string' ? hash('sha256', `\u0000${leaf}`, 'buffer') : hash('sha256', Buffer.concat([LEAF_PREFIX, leaf]), 'buffer');
 
 const nodeInput = Buffer.alloc(65, 0x01);
 export const nodeHash = (left: Hash, right: Hash): Hash => {

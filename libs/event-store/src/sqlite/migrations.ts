@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { EVENTS_ARE_NEVER_UPDATED } from './immutability';
 import { backfillMerkleTree } from './sqlite-merkle-tree';
 
 export interface Migration {
@@ -33,8 +34,7 @@ export const migrations: readonly Migration[] = [
         recorded_at TEXT    NOT NULL,
         UNIQUE (stream, revision)
       );
-      CREATE TRIGGER events_are_never_updated BEFORE UPDATE ON events
-        BEGIN SELECT RAISE(ABORT, 'events are immutable: append a correcting event instead'); END;
+      ${EVENTS_ARE_NEVER_UPDATED}
       CREATE TRIGGER events_are_never_deleted BEFORE DELETE ON events
         BEGIN SELECT RAISE(ABORT, 'events are immutable: append a correcting event instead'); END;
     `,
@@ -42,22 +42,10 @@ export const migrations: readonly Migration[] = [
   {
     version: 2,
     description: 'the Merkle tree over the log (RFC 9162), kept with every append',
-    // One row per append, keyed by its last event: the tree's size, root and frontier (the roots of the
-    // perfect subtrees its size decomposes into) after it. One row keeps the append's extra WAL pages to
-    // one; a position inside an append is folded from the row before. As immutable as the events; verify
-    // never trusts it, recomputing the tree from the events.
-    sql: `
-      CREATE TABLE merkle_heads (
-        last_position INTEGER PRIMARY KEY REFERENCES events (position),
-        tree_size     INTEGER NOT NULL CHECK (tree_size > 0),
-        root_hash     BLOB    NOT NULL CHECK (length(root_hash) = 32),
-        frontier      BLOB    NOT NULL
-      );
-      CREATE TRIGGER merkle_heads_are_never_updated BEFORE UPDATE ON merkle_heads
-        BEGIN SELECT RAISE(ABORT, 'Merkle tree heads are immutable'); END;
-      CREATE TRIGGER merkle_heads_are_never_deleted BEFORE DELETE ON merkle_heads
-        BEGIN SELECT RAISE(ABORT, 'Merkle tree heads are immutable'); END;
-    `,
+    // The last event of each append carries the tree's size and frontier after it (the roots of
+    // the perfect subtrees its size decomposes into): in the event's own row, the append writes no
+    // extra page. verify never trusts it, recomputing the tree from the events.
+    sql: `ALTER TABLE events ADD COLUMN merkle_head BLOB;`,
     backfill: backfillMerkleTree,
   },
   {

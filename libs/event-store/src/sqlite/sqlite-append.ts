@@ -49,7 +49,7 @@ export const appendInTransaction = (
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    const result = checkAndWrite(log, request, rows, (recorded) => tree.record(recorded, prepared));
+    const result = checkAndWrite(log, request, rows, (recorded) => tree.headAfter(recorded, prepared));
     db.exec('COMMIT');
     return result;
   } catch (error) {
@@ -58,7 +58,7 @@ export const appendInTransaction = (
   }
 };
 
-interface RowToWrite extends Omit<RowToInsert, 'revision'> {
+interface RowToWrite extends Omit<RowToInsert, 'revision' | 'position' | 'merkleHead'> {
   readonly event: EventToAppend;
 }
 
@@ -66,7 +66,7 @@ const checkAndWrite = (
   log: SqliteEventLog,
   request: AppendRequest,
   rows: readonly RowToWrite[],
-  addToTree: (recorded: readonly LeafedEvent[]) => void,
+  headAfter: (recorded: readonly LeafedEvent[]) => Buffer | null,
 ): AppendResult => {
   const { stream, expectedRevision } = request;
   const recorded = rows.map((row) => log.placeOf(row.id)).filter((place) => place !== undefined);
@@ -81,16 +81,22 @@ const checkAndWrite = (
   // Checked after the revision so that a stale writer always hears the retryable conflict first.
   if (recorded.length > 0) throw new DuplicateEventIdError(stream, recorded[0]!.id);
 
-  let revision = actual === 'no_stream' ? 0n : actual + 1n;
-  let position = -1n;
-  const placed = rows.map(({ event, ...row }): LeafedEvent => {
-    position = log.insert({ ...row, revision });
-    const leafed = { ...event, stream, revision, position };
-    revision += 1n;
-    return leafed;
+  const firstRevision = actual === 'no_stream' ? 0n : actual + 1n;
+  const firstPosition = log.nextPosition();
+  const placed = rows.map(({ event }, i): LeafedEvent => ({
+    ...event,
+    stream,
+    revision: firstRevision + BigInt(i),
+    position: firstPosition + BigInt(i),
+  }));
+  // The tree head after the append rides in its last event's row: no page written beyond the events'.
+  const head = headAfter(placed);
+  rows.forEach(({ event: _event, ...row }, i) => {
+    const { revision, position } = placed[i]!;
+    log.insert({ ...row, revision, position, merkleHead: i === rows.length - 1 ? head : null });
   });
-  addToTree(placed);
-  return { nextExpectedRevision: revision - 1n, position };
+  const last = placed[placed.length - 1]!;
+  return { nextExpectedRevision: last.revision, position: last.position };
 };
 
 /** Mirrors EventStoreDB: `no_stream` needs an empty stream, a revision needs exactly that last revision. */
