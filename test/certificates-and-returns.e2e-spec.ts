@@ -320,6 +320,8 @@ describe('certificates and returns (HTTP and the built CLI)', () => {
         const response = await get(`${base}/returns/2021-22/3?format=csv&version=1`).expect(200);
         expect(response.headers['content-type']).toMatch(/^text\/csv/);
         expect(response.text.split('\n')).toContain('actual spend,total,quarter,5900.00,');
+        const { checkpoint } = (await get(`${base}/returns/2021-22/3?version=1`).expect(200)).body;
+        expect(response.text).toContain(`return,ledger checkpoint,,"Ledger checkpoint: ${checkpoint.treeSize} events, Merkle root (SHA-256) ${checkpoint.rootHash}",`);
       });
     });
 
