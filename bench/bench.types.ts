@@ -21,5 +21,7 @@ export interface Scenario {
   readonly title: string;
   /** Reads the shared ~30,000-event log, which the runner then builds first, in a process of its own. */
   readonly needsLedgerLog?: boolean;
+  /** Runs only when named in --only: too long for every run. */
+  readonly optIn?: boolean;
   run(context: ScenarioContext): Promise<Measure[]>;
 }

@@ -11,8 +11,9 @@ import { type Permission, ROLES, type Role, mayPerform } from '@fundledger/acces
  *   programme  programme totals: whole for the funder's staff and auditors, the caller's own awards otherwise
  *   contributor a contributor statement: whole for the contributor, the lines on awards in scope otherwise
  *   awards     a report across every award (year end): only the awards in the caller's scope
+ *   log        the whole log's signed checkpoint and its verification: sizes and hashes, no figures
  */
-export type Scope = 'award' | 'recipient' | 'funder' | 'programme' | 'contributor' | 'awards';
+export type Scope = 'award' | 'recipient' | 'funder' | 'programme' | 'contributor' | 'awards' | 'log';
 
 export interface RouteAccess {
   readonly permission: Permission | 'public';
@@ -50,6 +51,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /programmes/{programmeId}': { permission: 'read', scope: 'programme' },
   'GET /contributors/{organisationId}/statement': { permission: 'read', scope: 'contributor' },
   'GET /year-end/{financialYear}': { permission: 'read', scope: 'awards' },
+  // The audit anchors (apps/api/src/audit)
+  'GET /audit/checkpoint': { permission: 'verify', scope: 'log' },
+  'POST /audit/verify': { permission: 'verify', scope: 'log' },
 };
 
 /**
@@ -106,6 +110,8 @@ export const expectedAnswer = (operation: string, role: Role, side: Side): Answe
   if (access.permission === 'public') return { status: 200 };
   if (!mayPerform(role, access.permission)) return { status: 403, code: 'FORBIDDEN' };
   const write = !operation.startsWith('GET ');
+  // The same for every organisation: the matrix's empty body is no checkpoint.
+  if (access.scope === 'log') return write ? { status: 400, code: 'INVALID_REQUEST' } : { status: 200 };
   if (side === 'own') return write ? { status: 400, code: 'INVALID_REQUEST' } : { status: 200 };
   switch (access.scope) {
     case 'recipient':

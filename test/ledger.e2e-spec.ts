@@ -194,6 +194,7 @@ describe('the ledger over HTTP', () => {
         ],
         revision: '10',
         position: expect.stringMatching(/^\d+$/),
+        checkpoint: { treeSize: '12', rootHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
         replayed: false,
       });
       const positions = receipts.map((receipt) => BigInt(receipt.position as string));

@@ -4,10 +4,12 @@ import type {
   AppendResult,
   EventStore,
   EventToAppend,
+  JsonObject,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeToAllOptions,
+  TreeHead,
 } from '@fundledger/event-store';
 import type { MemoryPeakSampler } from './memory-peak.sampler';
 
@@ -42,6 +44,18 @@ export class SampledEventStore implements EventStore {
 
   headPosition(): Promise<bigint> {
     return this.inner.headPosition();
+  }
+
+  treeHeadAt(position?: bigint): Promise<TreeHead> {
+    return this.inner.treeHeadAt(position);
+  }
+
+  keepCheckpoint(lastPosition: bigint, checkpoint: JsonObject): Promise<void> {
+    return this.inner.keepCheckpoint(lastPosition, checkpoint);
+  }
+
+  keptCheckpoint(lastPosition: bigint): Promise<JsonObject | undefined> {
+    return this.inner.keptCheckpoint(lastPosition);
   }
 
   ping(): Promise<void> {

@@ -30,7 +30,7 @@ export const fixtureImportScenario: Scenario = {
     const scripts = FIXTURES.map((name) => readCommandScript(join(fixturesDirectory(), `${name}.json`)));
     const path = join(workDir, 'fixture-import.sqlite');
     const start = await timeMs(() =>
-      NestFactory.createApplicationContext(CliModule.forRoot({ kind: 'sqlite', path, busyTimeoutMs: 5000 }), { logger: false }),
+      NestFactory.createApplicationContext(CliModule.forRoot({ kind: 'sqlite', path, busyTimeoutMs: 5000 }, { kind: 'configured', path: join(workDir, 'unused-signing-key.pem') }), { logger: false }),
     );
     const app = start.result;
     try {

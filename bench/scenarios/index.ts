@@ -1,5 +1,7 @@
 import type { Scenario } from '../bench.types';
 import { asAtScenario } from './as-at.scenario';
+import { auditAppendScenario } from './audit-append.scenario';
+import { auditVerify1mScenario, auditVerifyScenario } from './audit-verify.scenario';
 import { commandHandlingScenario } from './command-handling.scenario';
 import { fixtureImportScenario } from './fixture-import.scenario';
 import { rawAppendScenario } from './raw-append.scenario';
@@ -16,4 +18,7 @@ export const SCENARIOS: readonly Scenario[] = [
   asAtScenario,
   fixtureImportScenario,
   tokenVerificationScenario,
+  auditAppendScenario,
+  auditVerifyScenario,
+  auditVerify1mScenario,
 ];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AuditModule } from '@fundledger/audit';
 import { EventStoreModule } from '@fundledger/event-store';
 import { ReadModelsModule } from '@fundledger/projections';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -7,6 +8,7 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
+import { AuditRoutesModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
 import { CertificatesModule } from './certificates/certificates.module';
@@ -56,6 +58,8 @@ export class AppModule {
         RateLimitModule.forRoot(config.edge.rateLimits),
         AuthModule.forRoot(config.auth),
         ScopeModule,
+        AuditModule.forRoot(config.signingKey, { loadKeyAtStart: true }),
+        AuditRoutesModule,
         HealthModule,
         ProgrammesModule,
         AwardsModule,

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { LogAuditor } from '@fundledger/audit';
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
 import { answeredAtOf, type ReadPointInput } from '@fundledger/projections';
 import {
@@ -43,10 +44,11 @@ export const certificateCommand = (): Command =>
         const index = options.index === undefined ? issued : Number(options.index);
         const reading = readCertificate(record, index);
         if (reading === undefined) throw new Error(`award ${options.award} has no certificate ${index} (${issued} issued)`);
-        if (options.format === 'json') print(JSON.stringify({ answeredAt, ...certificateToJson(reading, record) }, null, 2));
-        else renderDocumentText(certificateDocument(reading, record)).forEach((line) => print(line));
+        const checkpoint = (await app.get(LogAuditor).keptCheckpointAt(BigInt(reading.certificate.position))) ?? null;
+        if (options.format === 'json') print(JSON.stringify({ answeredAt, ...certificateToJson(reading, record, checkpoint) }, null, 2));
+        else renderDocumentText(certificateDocument(reading, record, checkpoint)).forEach((line) => print(line));
         if (options.pdf !== undefined) {
-          writeFileSync(options.pdf, await renderCertificatePdf(reading, record));
+          writeFileSync(options.pdf, await renderCertificatePdf(reading, record, checkpoint));
           process.stderr.write(`fundledger: certificate ${index} written to ${options.pdf}\n`);
         }
       });

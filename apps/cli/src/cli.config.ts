@@ -1,11 +1,13 @@
 import {
   ConfigurationError,
+  ConfigurationProblem,
   Environment,
   EventStoreConfig,
   loadStoreConfig,
   readVariable,
 } from '@fundledger/event-store';
 import { ConfigModule } from '@nestjs/config';
+import { readSigningKeySource, type SigningKeySource } from '@fundledger/audit';
 
 export interface CliGlobalOptions {
   /** `--db <file>`: the SQLite file to use instead of FUNDLEDGER_DB. */
@@ -24,12 +26,25 @@ export const loadCliStoreConfig = (env: Environment, options: CliGlobalOptions):
   return loadStoreConfig({ ...env, FUNDLEDGER_DB: options.db });
 };
 
+export interface CliConfig {
+  readonly store: EventStoreConfig;
+  readonly signingKey: SigningKeySource;
+}
+
+/** The checkpoint signing key's place, checked against the database the CLI works on (`--db` included). */
+export const loadCliSigningKeySource = (env: Environment, options: CliGlobalOptions): SigningKeySource => {
+  const problems: ConfigurationProblem[] = [];
+  const source = readSigningKeySource(options.db === undefined ? env : { ...env, FUNDLEDGER_DB: options.db }, problems);
+  if (source === undefined) throw new ConfigurationError(problems);
+  return source;
+};
+
 /** Reads `.env` (when present) under the process environment, as the API does, then validates. */
-export const readCliStoreConfig = async (options: CliGlobalOptions): Promise<EventStoreConfig> => {
-  let config: EventStoreConfig | undefined;
+export const readCliConfig = async (options: CliGlobalOptions): Promise<CliConfig> => {
+  let config: CliConfig | undefined;
   await ConfigModule.forRoot({
     validate: (env) => {
-      config = loadCliStoreConfig(env, options);
+      config = { store: loadCliStoreConfig(env, options), signingKey: loadCliSigningKeySource(env, options) };
       return env;
     },
   });

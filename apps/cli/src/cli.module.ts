@@ -1,3 +1,4 @@
+import { AuditModule, type SigningKeySource } from '@fundledger/audit';
 import { EventStoreConfig, EventStoreModule } from '@fundledger/event-store';
 import { FundingModule } from '@fundledger/funding/application';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -5,10 +6,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 /** The application core without HTTP: what every command resolves its services from. */
 @Module({})
 export class CliModule {
-  static forRoot(store: EventStoreConfig): DynamicModule {
+  static forRoot(store: EventStoreConfig, signingKey: SigningKeySource): DynamicModule {
     return {
       module: CliModule,
-      imports: [EventStoreModule.forRoot(store), FundingModule],
+      // The key is loaded only by a command that signs or verifies: `status` never creates one.
+      imports: [EventStoreModule.forRoot(store), FundingModule, AuditModule.forRoot(signingKey, { loadKeyAtStart: false })],
     };
   }
 }

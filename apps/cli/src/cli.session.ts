@@ -1,9 +1,10 @@
+import type { SigningKeySource } from '@fundledger/audit';
 import type { EventStoreConfig } from '@fundledger/event-store';
 import { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { CliGlobalOptions, readCliStoreConfig } from './cli.config';
+import { CliGlobalOptions, readCliConfig } from './cli.config';
 import { CliModule } from './cli.module';
 
 /**
@@ -35,6 +36,7 @@ export const print = (line = ''): void => {
 export interface CliSession {
   readonly app: INestApplicationContext;
   readonly store: EventStoreConfig;
+  readonly signingKey: SigningKeySource;
 }
 
 /**
@@ -42,13 +44,13 @@ export interface CliSession {
  * store is released (SQLite checkpoints its WAL) before the process exits.
  */
 export const withSession = async <T>(command: Command, work: (session: CliSession) => Promise<T>): Promise<T> => {
-  const store = await readCliStoreConfig(command.optsWithGlobals<CliGlobalOptions>());
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(store), {
+  const { store, signingKey } = await readCliConfig(command.optsWithGlobals<CliGlobalOptions>());
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(store, signingKey), {
     logger: new StderrLogger(),
     abortOnError: false,
   });
   try {
-    return await work({ app, store });
+    return await work({ app, store, signingKey });
   } finally {
     await app.close();
   }

@@ -1,3 +1,4 @@
+import { LogAuditor } from '@fundledger/audit';
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
 import { CommandBus } from '@nestjs/cqrs';
 import { Command } from 'commander';
@@ -48,6 +49,7 @@ export const importCommand = (): Command =>
           store: app.get<EventStore>(EVENT_STORE),
           actor: { id: actorId, role: 'finance-officer' },
           progress: importProgressOn(process.stderr),
+          afterRecorded: (receipt) => app.get(LogAuditor).keepCheckpointForDocuments(receipt),
         }),
       );
       if (options.json) print(JSON.stringify(summary, null, 2));

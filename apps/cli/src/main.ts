@@ -1,11 +1,14 @@
 import { ConfigurationError } from '@fundledger/event-store';
 import { Command } from 'commander';
 import { certificateCommand } from './certificate.command';
+import { checkpointCommand } from './checkpoint.command';
+import { exportLogCommand } from './export-log.command';
 import { exportCommand } from './export.command';
 import { importCommand } from './import.command';
 import { rebuildCommand } from './rebuild.command';
 import { replayCommand } from './replay.command';
 import { reportCommand } from './report.command';
+import { publicKeyCommand } from './public-key.command';
 import { statusCommand } from './status.command';
 import { tokenCommand } from './token.command';
 import { verifyCommand } from './verify.command';
@@ -22,6 +25,9 @@ const program = new Command('fundledger')
   .addCommand(replayCommand())
   .addCommand(rebuildCommand())
   .addCommand(verifyCommand())
+  .addCommand(checkpointCommand())
+  .addCommand(publicKeyCommand())
+  .addCommand(exportLogCommand())
   .addCommand(tokenCommand());
 
 // One line on stderr and exit code 1: scripts test the code, people read the line.

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { LogAuditor } from '@fundledger/audit';
 import { InvalidCalendarValueError, parseFinancialYear } from '@fundledger/calendar';
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
 import { answeredAtOf, type ReadPoint } from '@fundledger/projections';
-import { readAwardRecord, readReturn, renderReturn, returnToJson } from '@fundledger/reporting';
+import { readAwardRecord, readReturn, renderReturn, returnPosition, returnToJson } from '@fundledger/reporting';
 import type { Command } from 'commander';
 import { withSession } from './cli.session';
 
@@ -57,11 +58,12 @@ export const reportReturnAction = (command: Command, options: ReturnReportOption
     const version = options.version === undefined ? undefined : Number(options.version);
     const reading = readReturn(record, year, quarter, { version, draft: options.draft === true });
     if (reading === undefined) throw new Error(`Q${quarter} ${year} of award ${awardId} has no submitted version ${version}${when}`);
+    const checkpoint = (await app.get(LogAuditor).keptCheckpointAt(returnPosition(record, reading, year, quarter))) ?? null;
     const format = options.format === 'xlsx' || options.format === 'csv' || options.format === 'pdf' ? options.format : 'json';
     const output =
       format === 'json'
-        ? `${JSON.stringify({ answeredAt, ...returnToJson(reading, record) }, null, 2)}\n`
-        : await renderReturn(reading, record, format);
+        ? `${JSON.stringify({ answeredAt, ...returnToJson(reading, record, checkpoint) }, null, 2)}\n`
+        : await renderReturn(reading, record, format, checkpoint);
     if (options.output === undefined) {
       process.stdout.write(output);
       return;

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { ConfigurationError, PRIVATE_FILE_MODE, ensurePrivateDirectory } from '@fundledger/event-store';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { ConfigurationError, createPrivateFileOnce } from '@fundledger/event-store';
 import { MIN_SECRET_LENGTH, SigningSecretSource } from './signing-secret.config';
 
 const SECRET_BYTES = 48;
@@ -32,22 +31,7 @@ const readSecretFile = (path: string): string | undefined => {
   return secret;
 };
 
-/**
- * Written under a private name and then linked into place: linking fails if the file exists, so when
- * the API and the CLI start together one secret wins and neither ever reads a half-written file.
- */
-const createSecretFile = (path: string, secret: string = freshSecret()): void => {
-  ensurePrivateDirectory(dirname(path));
-  const draft = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(draft, `${secret}\n`, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
-  try {
-    linkSync(draft, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    unlinkSync(draft);
-  }
-};
+const createSecretFile = (path: string, secret: string = freshSecret()): void => createPrivateFileOnce(path, `${secret}\n`);
 
 /**
  * A secret an older version left beside the database moves to the configuration directory, so that
@@ -79,7 +63,7 @@ export const loadSigningSecret = (source: SigningSecretSource, warn: (message: s
       migrateLegacySecret(source.path, source.legacyPath, warn);
       const existing = readSecretFile(source.path);
       if (existing !== undefined) return existing;
-      createSecretFile(source.path);
+      createPrivateFileOnce(source.path, `${freshSecret()}\n`);
       const created = readSecretFile(source.path);
       if (created === undefined) throw new Error(`the signing secret file ${source.path} vanished as it was created`);
       return created;

@@ -6,6 +6,8 @@
  * - re-appending events whose ids already sit in the stream at that place is a no-op that succeeds.
  */
 
+import type { TreeHead } from './merkle/tree-head';
+
 /** JSON-serialisable payload stored with an event. Money inside is always a fixed-scale string. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 export type JsonObject = { readonly [key: string]: JsonValue };
@@ -83,6 +85,19 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
   /** Position of the last event in the log, or -1n when the log is empty. */
   headPosition(): Promise<bigint>;
+  /**
+   * The Merkle tree head (RFC 9162) over every event at or before `position`, in position order; the
+   * whole log when omitted. What receipts, certificates and returns anchor themselves to.
+   */
+  treeHeadAt(position?: bigint): Promise<TreeHead>;
+  /**
+   * Keeps a signed checkpoint (opaque to the store) of the log up to `lastPosition`, beside the log and
+   * outside it (it is no event and no leaf). Insert-only: keeping one for a position already kept is a
+   * no-op. Whoever can edit the store cannot forge its signature, only remove it, which verify notices.
+   */
+  keepCheckpoint(lastPosition: bigint, checkpoint: JsonObject): Promise<void>;
+  /** The checkpoint kept for exactly `lastPosition`, if any. */
+  keptCheckpoint(lastPosition: bigint): Promise<JsonObject | undefined>;
   /** Resolves when the store answers; used by the health check. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,4 +1,5 @@
 import type { AuthenticatedActor } from '@fundledger/access';
+import { LogAuditor } from '@fundledger/audit';
 import { NotFound } from '@fundledger/funding';
 import {
   certificateToJson,
@@ -6,6 +7,7 @@ import {
   renderCertificatePdf,
   type AwardRecord,
   type CertificateReading,
+  type CheckpointStamp,
 } from '@fundledger/reporting';
 import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -30,6 +32,7 @@ export class CertificatesController {
   constructor(
     private readonly commands: CommandSender,
     private readonly records: AwardRecords,
+    private readonly auditor: LogAuditor,
   ) {}
 
   @Post()
@@ -71,9 +74,9 @@ export class CertificatesController {
     @Headers('accept') accept: string | undefined,
     @CurrentActor() actor: AuthenticatedActor,
   ) {
-    const { reading, record, answeredAt } = await this.reading(awardId, n, query, actor);
+    const { reading, record, answeredAt, checkpoint } = await this.reading(awardId, n, query, actor);
     const pdf = query.format === undefined ? /\bapplication\/pdf\b/i.test(accept ?? '') : query.format === 'pdf';
-    return pdf ? this.pdf(reading, record) : { answeredAt, ...certificateToJson(reading, record) };
+    return pdf ? this.pdf(reading, record, checkpoint) : { answeredAt, ...certificateToJson(reading, record, checkpoint) };
   }
 
   @Get(':index/pdf')
@@ -87,8 +90,8 @@ export class CertificatesController {
     @Query() query: CertificateQueryDto,
     @CurrentActor() actor: AuthenticatedActor,
   ) {
-    const { reading, record } = await this.reading(awardId, n, query, actor);
-    return this.pdf(reading, record);
+    const { reading, record, checkpoint } = await this.reading(awardId, n, query, actor);
+    return this.pdf(reading, record, checkpoint);
   }
 
   private async reading(awardId: string, n: number, query: CertificateQueryDto, actor: AuthenticatedActor) {
@@ -102,12 +105,14 @@ export class CertificatesController {
         issued: String(issued),
       });
     }
-    return { reading, record, answeredAt };
+    // The checkpoint kept when the certificate was recorded: the log it was issued on.
+    const checkpoint = (await this.auditor.keptCheckpointAt(BigInt(reading.certificate.position))) ?? null;
+    return { reading, record, answeredAt, checkpoint };
   }
 
-  private async pdf(reading: CertificateReading, record: AwardRecord): Promise<StreamableFile> {
+  private async pdf(reading: CertificateReading, record: AwardRecord, checkpoint: CheckpointStamp | null): Promise<StreamableFile> {
     const name = `certificate-${reading.awardId}-${reading.certificate.index}.pdf`;
-    return new StreamableFile(await renderCertificatePdf(reading, record), {
+    return new StreamableFile(await renderCertificatePdf(reading, record, checkpoint), {
       type: 'application/pdf',
       disposition: `inline; filename="${name}"`,
     });

@@ -1,3 +1,4 @@
+import { LogAuditor } from '@fundledger/audit';
 import type { FundingCommandType } from '@fundledger/funding';
 import { RecordFundingCommand, type CommandReceipt } from '@fundledger/funding/application';
 import { Injectable } from '@nestjs/common';
@@ -7,15 +8,20 @@ import { commandRequest, type CommandOrigin } from './command-request';
 /** Turns a validated HTTP body into a funding command on the bus: the one path every command route takes. */
 @Injectable()
 export class CommandSender {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly auditor: LogAuditor,
+  ) {}
 
-  send(
+  async send(
     type: FundingCommandType,
     body: object,
     pathIds: Readonly<Record<string, string>>,
     origin: CommandOrigin,
   ): Promise<CommandReceipt> {
     const { command, envelope } = commandRequest(type, body, pathIds, origin);
-    return this.bus.execute(new RecordFundingCommand(command, envelope));
+    const receipt = await this.bus.execute(new RecordFundingCommand(command, envelope));
+    await this.auditor.keepCheckpointForDocuments(receipt);
+    return receipt;
   }
 }

@@ -10,6 +10,7 @@ import {
   readVariable,
 } from '@fundledger/event-store';
 import { AuthConfig, readAuthConfig } from '@fundledger/access';
+import { readSigningKeySource, type SigningKeySource } from '@fundledger/audit';
 import { ConfigModule } from '@nestjs/config';
 import { EdgeConfig, readEdgeConfig } from './edge.config';
 
@@ -26,6 +27,8 @@ export interface ApiConfig {
   readonly auth: AuthConfig;
   /** Listening address, CORS origins and rate limits: what faces the network. */
   readonly edge: EdgeConfig;
+  /** Where the checkpoint signing key is (FUNDLEDGER_SIGNING_KEY or the user's configuration directory). */
+  readonly signingKey: SigningKeySource;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -50,17 +53,19 @@ export const loadApiConfig = (env: Environment): ApiConfig => {
   const auth = readAuthConfig(env, problems);
   const readModel = readReadModelConfig(env, problems);
   const edge = readEdgeConfig(env, problems);
+  const signingKey = readSigningKeySource(env, problems);
   if (
     store === undefined ||
     port === undefined ||
     logLevel === undefined ||
     auth === undefined ||
     readModel === undefined ||
-    edge === undefined
+    edge === undefined ||
+    signingKey === undefined
   ) {
     throw new ConfigurationError(problems);
   }
-  return { port, logLevel, store, auth, readModel, edge };
+  return { port, logLevel, store, auth, readModel, edge, signingKey };
 };
 
 /**

@@ -1,4 +1,5 @@
 import { IdentityProviderUnavailable } from '@fundledger/access';
+import { AuditError } from '@fundledger/audit';
 import { InvalidCalendarValueError } from '@fundledger/calendar';
 import {
   CommandIdReusedError,
@@ -90,6 +91,7 @@ const isExposedClientError = (error: unknown): error is ExposedHttpError => {
 export const classifyError = (error: unknown): ErrorResponse | undefined => {
   if (error instanceof FundingError) return fundingError(error);
   if (error instanceof InvalidAmountError || error instanceof InvalidCalendarValueError) return valueError(error);
+  if (error instanceof AuditError) return errorResponse(error.kind === 'invalid' ? 400 : 409, error.code, error.message, error.details);
   if (error instanceof RequestRefused) return errorResponse(error.status, error.code, error.message, error.details);
   if (error instanceof MalformedJsonBody) return errorResponse(400, 'MALFORMED_JSON', error.message);
   if (

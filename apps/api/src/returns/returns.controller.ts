@@ -1,7 +1,17 @@
 import type { AuthenticatedActor } from '@fundledger/access';
+import { LogAuditor } from '@fundledger/audit';
 import { parseFinancialYear } from '@fundledger/calendar';
 import { NotFound } from '@fundledger/funding';
-import { readReturn, renderReturn, returnToJson, type AwardRecord, type ReturnFormat, type ReturnReading } from '@fundledger/reporting';
+import {
+  readReturn,
+  renderReturn,
+  returnPosition,
+  returnToJson,
+  type AwardRecord,
+  type CheckpointStamp,
+  type ReturnFormat,
+  type ReturnReading,
+} from '@fundledger/reporting';
 import { Body, Controller, Get, Headers, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AwardRecords } from '../award-records/award-records.service';
@@ -42,6 +52,7 @@ export class ReturnsController {
   constructor(
     private readonly commands: CommandSender,
     private readonly records: AwardRecords,
+    private readonly auditor: LogAuditor,
   ) {}
 
   @Post()
@@ -103,7 +114,8 @@ export class ReturnsController {
     setAnsweredAtHeaders(reply, answeredAt);
     reply.setHeader('X-Return-Status', reading.status);
     reply.setHeader('X-Figures-Hash', reading.figuresHash);
-    return this.render(reading, record, formatOf(query, accept), reply, `return-${awardId}-${financialYear}-q${quarter}`, answeredAt);
+    const checkpoint = (await this.auditor.keptCheckpointAt(returnPosition(record, reading, financialYear, quarter))) ?? null;
+    return this.render(reading, record, formatOf(query, accept), reply, `return-${awardId}-${financialYear}-q${quarter}`, answeredAt, checkpoint);
   }
 
   private async render(
@@ -113,10 +125,11 @@ export class ReturnsController {
     reply: ReplyHeaders,
     name: string,
     answeredAt: AnsweredAt,
+    checkpoint: CheckpointStamp | null,
   ) {
     const suffix = reading.version === null ? 'draft' : `v${reading.version}`;
-    if (format === 'json') return { answeredAt, ...returnToJson(reading, record) };
-    const output = await renderReturn(reading, record, format);
+    if (format === 'json') return { answeredAt, ...returnToJson(reading, record, checkpoint) };
+    const output = await renderReturn(reading, record, format, checkpoint);
     if (format === 'csv') {
       reply.setHeader('Content-Type', 'text/csv; charset=utf-8');
       reply.setHeader('Content-Disposition', `attachment; filename="${name}-${suffix}.csv"`);

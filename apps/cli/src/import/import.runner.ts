@@ -8,7 +8,7 @@ import {
   type JsonValue,
 } from '@fundledger/event-store';
 import { isFundingError, parseFundingCommand } from '@fundledger/funding';
-import { RecordFundingCommand } from '@fundledger/funding/application';
+import { RecordFundingCommand, type CommandReceipt } from '@fundledger/funding/application';
 import type { CommandBus } from '@nestjs/cqrs';
 import type { CommandScript, ScriptCommand } from './command-script';
 import type { ImportProgress } from './import.progress';
@@ -21,6 +21,8 @@ export interface ImportDependencies {
   /** Recorded on every event the import writes. */
   readonly actor: Actor;
   readonly progress: ImportProgress;
+  /** Runs after each command recorded (or replayed): the CLI keeps the checkpoint a document pins. */
+  readonly afterRecorded?: (receipt: CommandReceipt) => Promise<void>;
 }
 
 type CommandResult = 'applied' | 'already-applied' | CommandRejection;
@@ -69,6 +71,7 @@ const runCommand = async (script: CommandScript, command: ScriptCommand, deps: I
   };
   try {
     const receipt = await deps.commandBus.execute(new RecordFundingCommand(parseFundingCommand(type, body), envelope));
+    await deps.afterRecorded?.(receipt);
     return receipt.replayed ? 'already-applied' : 'applied';
   } catch (error) {
     if (isFundingError(error)) return reject(error.code, error.message, error.details);

@@ -18,15 +18,26 @@ export function canonicalJson(value: JsonValue | undefined): string {
     }
     return JSON.stringify(value);
   }
+  // Plain loops and string concatenation: verify runs this twice per event over the whole log.
   if (isArray(value)) {
-    return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+    let text = '[';
+    for (let i = 0; i < value.length; i += 1) {
+      const item = value[i];
+      text += (i === 0 ? '' : ',') + (item === undefined ? 'null' : canonicalJson(item));
+    }
+    return `${text}]`;
   }
   const record = value as { readonly [key: string]: JsonValue | undefined };
-  const members = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
-  return `{${members.join(',')}}`;
+  const keys = Object.keys(record).sort();
+  let text = '{';
+  let first = true;
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    text += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    first = false;
+  }
+  return `${text}}`;
 }
 
 /** Hex sha256 over the canonical JSON of a value: how command bodies and pinned figures are fingerprinted. */

@@ -2,6 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { EventStore, EventToAppend, JsonObject, RecordedEvent } from '../event-store.port';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import { computeEventHash, GENESIS_HASH } from '../chain/event-chain';
+import type { TreeHead } from '../merkle/tree-head';
 import type { CommandEnvelope } from './command-envelope';
 import { CommandIdReusedError, ConcurrencyConflictError } from './command-handling.errors';
 
@@ -32,6 +33,8 @@ export interface CommandOutcome {
   readonly events: ReadonlyArray<{ id: string; type: string; data: JsonObject; metadata: JsonObject; revision: bigint }>;
   readonly nextExpectedRevision: bigint;
   readonly position: bigint;
+  /** The Merkle tree head of the log up to `position`: what the receipt anchors the command to. */
+  readonly treeHead: TreeHead;
   /** True when this answers a retry of a command already applied: nothing new was written. */
   readonly replayed: boolean;
 }
@@ -52,21 +55,25 @@ const jitteredBackoff = (attempt: number): Promise<void> =>
  * Within one process, commands on one stream run one at a time, so only other processes' writes can
  * conflict; those are met by the optimistic check and retried with backoff.
  */
-export function handleCommand<S, E extends DomainEvent>(
+export async function handleCommand<S, E extends DomainEvent>(
   store: EventStore,
   decision: StreamDecision<S, E>,
   envelope: CommandEnvelope,
   options: HandleCommandOptions,
 ): Promise<CommandOutcome> {
-  return oneAtATime(store, decision.stream, () => decideAndAppend(store, decision, envelope, options));
+  const outcome = await oneAtATime(store, decision.stream, () => decideAndAppend(store, decision, envelope, options));
+  // Read after the append, at its own position: later appends by others do not change this head.
+  return { ...outcome, treeHead: await store.treeHeadAt(outcome.position) };
 }
+
+type DecidedOutcome = Omit<CommandOutcome, 'treeHead'>;
 
 async function decideAndAppend<S, E extends DomainEvent>(
   store: EventStore,
   decision: StreamDecision<S, E>,
   envelope: CommandEnvelope,
   options: HandleCommandOptions,
-): Promise<CommandOutcome> {
+): Promise<DecidedOutcome> {
   const maxAttempts = options.maxAttempts ?? 8;
   const backoff = options.backoff ?? jitteredBackoff;
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
@@ -152,7 +159,7 @@ function chain(
   });
 }
 
-function replay(stream: string, earlier: RecordedEvent[], envelope: CommandEnvelope): CommandOutcome {
+function replay(stream: string, earlier: RecordedEvent[], envelope: CommandEnvelope): DecidedOutcome {
   if (earlier[0].metadata.commandHash !== envelope.commandHash) {
     throw new CommandIdReusedError(envelope.commandId, `it was first used on ${stream} with another body`);
   }

@@ -2,6 +2,7 @@ import type { EventStore } from '../event-store.port';
 import { describeAppendContract } from './append.contract';
 import { describeReadContract } from './read.contract';
 import { describeSubscriptionContract } from './subscription.contract';
+import { describeTreeContract } from './tree.contract';
 
 /**
  * The behaviour every EventStore adapter must share, run by each adapter's integration spec. Each test
@@ -26,5 +27,6 @@ export function describeEventStoreContract(name: string, openStore: () => Promis
     describeAppendContract(storeUnderTest);
     describeReadContract(storeUnderTest);
     describeSubscriptionContract(storeUnderTest);
+    describeTreeContract(storeUnderTest);
   });
 }

@@ -14,12 +14,16 @@ import type {
   AppendResult,
   EventStore,
   EventToAppend,
+  JsonObject,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeToAllOptions,
 } from '../event-store.port';
+import { ClientSideLogTree } from '../merkle/log-tree';
+import type { TreeHead } from '../merkle/tree-head';
 import {
+  KEPT_CHECKPOINTS_STREAM,
   globalPositionOf,
   isStreamNotFound,
   isSystemEvent,
@@ -85,9 +89,13 @@ async function* ledgerEvents(items: AsyncIterable<ResolvedEvent | AllStreamResol
  *
  * Not enforced here: EventStoreDB lets one event id appear in two different streams, so the SQLite
  * adapter's DuplicateEventIdError has no equivalent on this store.
+ *
+ * The Merkle tree over the log is folded on the client from $all (ClientSideLogTree): EventStoreDB has
+ * no transaction to keep it in beside the append, and verify recomputes it from the events anyway.
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly subscriptions = new Set<AllSubscription>();
+  private readonly tree = new ClientSideLogTree((options) => this.readAll(options));
 
   constructor(private readonly client: EventStoreDbClient) {}
 
@@ -178,6 +186,30 @@ export class EventStoreDbEventStore implements EventStore {
       return event.position;
     }
     return -1n;
+  }
+
+  treeHeadAt(position?: bigint): Promise<TreeHead> {
+    return this.tree.headAt(position);
+  }
+
+  /** One event per checkpoint in a stream of their own, which every ledger read skips (isSystemEvent). */
+  async keepCheckpoint(lastPosition: bigint, checkpoint: JsonObject): Promise<void> {
+    if ((await this.keptCheckpoint(lastPosition)) !== undefined) return;
+    const event = jsonEvent({ type: 'CheckpointKept', data: { lastPosition: lastPosition.toString(), checkpoint } });
+    try {
+      await this.client.appendToStream(KEPT_CHECKPOINTS_STREAM, [event]);
+    } catch (error) {
+      throw translateStoreError(error, `append to ${KEPT_CHECKPOINTS_STREAM}`);
+    }
+  }
+
+  async keptCheckpoint(lastPosition: bigint): Promise<JsonObject | undefined> {
+    const read = this.client.readStream(KEPT_CHECKPOINTS_STREAM, { direction: FORWARDS });
+    for await (const { event } of clientItems(fromStreamingRead(read), `read of ${KEPT_CHECKPOINTS_STREAM}`, true)) {
+      const data = event?.data as { lastPosition?: string; checkpoint?: JsonObject } | undefined;
+      if (data?.lastPosition === lastPosition.toString()) return data.checkpoint;
+    }
+    return undefined;
   }
 
   async ping(): Promise<void> {

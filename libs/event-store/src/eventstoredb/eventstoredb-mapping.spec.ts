@@ -136,6 +136,7 @@ describe('eventstoredb mapping', () => {
       ['a system stream', { streamId: '$stats-127.0.0.1:2113', type: 'StatsCollected' }],
       ['a metadata stream', { streamId: '$$award-a1', type: '$metadata' }],
       ['a system event type', { streamId: 'award-a1', type: '$>' }],
+      ['a kept checkpoint (beside the log, not in it)', { streamId: 'fundledger-kept-checkpoints', type: 'CheckpointKept' }],
     ])('are excluded: %s', (_, event) => expect(isSystemEvent(event)).toBe(true));
 
     it('do not include ledger events, even with a $ later in the name', () => {

@@ -82,8 +82,11 @@ export const globalPositionOf = (event: { readonly position?: Position }, commit
 };
 
 /** EventStoreDB's own streams (`$…`) and event types (`$…`, links `$>`) never reach the ledger. */
+/** Where the adapter keeps signed checkpoints: beside the ledger's events, never read as one of them. */
+export const KEPT_CHECKPOINTS_STREAM = 'fundledger-kept-checkpoints';
+
 export const isSystemEvent = (event: { readonly streamId: string; readonly type: string }): boolean =>
-  event.streamId.startsWith('$') || event.type.startsWith('$');
+  event.streamId.startsWith('$') || event.type.startsWith('$') || event.streamId === KEPT_CHECKPOINTS_STREAM;
 
 const isPlainObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);

@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, linkSync, mkdirSync, openSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Owner only: the ledger, its read model and its secrets are public money's books and keys. */
@@ -17,4 +18,22 @@ export const ensurePrivateDirectory = (directory: string): void => {
 export const ensurePrivateFile = (path: string): void => {
   ensurePrivateDirectory(dirname(path));
   closeSync(openSync(path, 'a', PRIVATE_FILE_MODE));
+};
+
+/**
+ * Creates a secret file (0600, its directory 0700 when missing) unless it exists. Written under a
+ * private name and then linked into place: linking fails if the file exists, so when the API and the
+ * CLI start together one secret wins and neither ever reads a half-written file.
+ */
+export const createPrivateFileOnce = (path: string, contents: string): void => {
+  ensurePrivateDirectory(dirname(path));
+  const draft = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(draft, contents, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
+  try {
+    linkSync(draft, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(draft);
+  }
 };

@@ -1,9 +1,13 @@
 import type { Database } from 'better-sqlite3';
+import { EVENTS_ARE_NEVER_UPDATED } from './immutability';
+import { backfillMerkleTree } from './sqlite-merkle-tree';
 
 export interface Migration {
   readonly version: number;
   readonly description: string;
   readonly sql: string;
+  /** Fills what the new schema needs from the rows already there, in the same transaction. */
+  readonly backfill?: (db: Database) => void;
 }
 
 /**
@@ -30,10 +34,33 @@ export const migrations: readonly Migration[] = [
         recorded_at TEXT    NOT NULL,
         UNIQUE (stream, revision)
       );
-      CREATE TRIGGER events_are_never_updated BEFORE UPDATE ON events
-        BEGIN SELECT RAISE(ABORT, 'events are immutable: append a correcting event instead'); END;
+      ${EVENTS_ARE_NEVER_UPDATED}
       CREATE TRIGGER events_are_never_deleted BEFORE DELETE ON events
         BEGIN SELECT RAISE(ABORT, 'events are immutable: append a correcting event instead'); END;
+    `,
+  },
+  {
+    version: 2,
+    description: 'the Merkle tree over the log (RFC 9162), kept with every append',
+    // The last event of each append carries the tree's size and frontier after it (the roots of
+    // the perfect subtrees its size decomposes into): in the event's own row, the append writes no
+    // extra page. verify never trusts it, recomputing the tree from the events.
+    sql: `ALTER TABLE events ADD COLUMN merkle_head BLOB;`,
+    backfill: backfillMerkleTree,
+  },
+  {
+    version: 3,
+    description: 'signed checkpoints kept beside the log',
+    // Signed outside the store (the key never sits beside the database); rows are only ever added.
+    sql: `
+      CREATE TABLE kept_checkpoints (
+        last_position INTEGER PRIMARY KEY,
+        checkpoint    TEXT    NOT NULL CHECK (json_valid(checkpoint))
+      );
+      CREATE TRIGGER kept_checkpoints_are_never_updated BEFORE UPDATE ON kept_checkpoints
+        BEGIN SELECT RAISE(ABORT, 'kept checkpoints are immutable'); END;
+      CREATE TRIGGER kept_checkpoints_are_never_deleted BEFORE DELETE ON kept_checkpoints
+        BEGIN SELECT RAISE(ABORT, 'kept checkpoints are immutable'); END;
     `,
   },
 ];
@@ -65,6 +92,7 @@ export const migrate = (db: Database, now: () => Date): number => {
     const record = db.prepare('INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)');
     for (const migration of migrations.filter((step) => step.version > current)) {
       db.exec(migration.sql);
+      migration.backfill?.(db);
       record.run(migration.version, migration.description, now().toISOString());
     }
     db.exec('COMMIT');

@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.errors';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../event-store.port';
+import type { LeafedEvent } from '../merkle/event-leaf';
 import type { RecordedPlace, RowToInsert, SqliteEventLog } from './sqlite-event-log';
+import type { AppendTreeKeeper } from './sqlite-merkle-tree';
 
 export interface AppendRequest {
   readonly stream: string;
@@ -15,7 +17,12 @@ export interface AppendRequest {
  * the stream's revision is read, so the revision check and the inserts are one step for every
  * connection and process sharing the file: two writers that read the same revision cannot both pass.
  */
-export const appendInTransaction = (db: Database, log: SqliteEventLog, request: AppendRequest): AppendResult => {
+export const appendInTransaction = (
+  db: Database,
+  log: SqliteEventLog,
+  tree: AppendTreeKeeper,
+  request: AppendRequest,
+): AppendResult => {
   // An empty append has no revision or position to report for a stream that does not exist yet, and
   // a command that decides nothing has nothing to record: the caller must skip the append instead.
   if (request.events.length === 0) {
@@ -25,9 +32,12 @@ export const appendInTransaction = (db: Database, log: SqliteEventLog, request: 
   }
   const repeated = firstRepeatedId(request.events);
   if (repeated !== undefined) throw new DuplicateEventIdError(request.stream, repeated);
-  // Serialised before taking the lock so that a large payload does not lengthen the time others wait.
+  // Serialised and hashed before taking the lock so that a large payload does not lengthen the time
+  // others wait; only the leaf hash, which needs the position, is left for inside it.
+  const prepared = tree.prepare(request.events);
   const rows = request.events.map(
-    (event): Omit<RowToInsert, 'revision'> => ({
+    (event): RowToWrite => ({
+      event,
       id: event.id,
       stream: request.stream,
       type: event.type,
@@ -39,7 +49,7 @@ export const appendInTransaction = (db: Database, log: SqliteEventLog, request: 
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    const result = checkAndWrite(log, request, rows);
+    const result = checkAndWrite(log, request, rows, (recorded) => tree.headAfter(recorded, prepared));
     db.exec('COMMIT');
     return result;
   } catch (error) {
@@ -48,10 +58,15 @@ export const appendInTransaction = (db: Database, log: SqliteEventLog, request: 
   }
 };
 
+interface RowToWrite extends Omit<RowToInsert, 'revision' | 'position' | 'merkleHead'> {
+  readonly event: EventToAppend;
+}
+
 const checkAndWrite = (
   log: SqliteEventLog,
   request: AppendRequest,
-  rows: readonly Omit<RowToInsert, 'revision'>[],
+  rows: readonly RowToWrite[],
+  headAfter: (recorded: readonly LeafedEvent[]) => Buffer | null,
 ): AppendResult => {
   const { stream, expectedRevision } = request;
   const recorded = rows.map((row) => log.placeOf(row.id)).filter((place) => place !== undefined);
@@ -66,13 +81,22 @@ const checkAndWrite = (
   // Checked after the revision so that a stale writer always hears the retryable conflict first.
   if (recorded.length > 0) throw new DuplicateEventIdError(stream, recorded[0]!.id);
 
-  let revision = actual === 'no_stream' ? 0n : actual + 1n;
-  let position = -1n;
-  for (const row of rows) {
-    position = log.insert({ ...row, revision });
-    revision += 1n;
-  }
-  return { nextExpectedRevision: revision - 1n, position };
+  const firstRevision = actual === 'no_stream' ? 0n : actual + 1n;
+  const firstPosition = log.nextPosition();
+  const placed = rows.map(({ event }, i): LeafedEvent => ({
+    ...event,
+    stream,
+    revision: firstRevision + BigInt(i),
+    position: firstPosition + BigInt(i),
+  }));
+  // The tree head after the append rides in its last event's row: no page written beyond the events'.
+  const head = headAfter(placed);
+  rows.forEach(({ event: _event, ...row }, i) => {
+    const { revision, position } = placed[i]!;
+    log.insert({ ...row, revision, position, merkleHead: i === rows.length - 1 ? head : null });
+  });
+  const last = placed[placed.length - 1]!;
+  return { nextExpectedRevision: last.revision, position: last.position };
 };
 
 /** Mirrors EventStoreDB: `no_stream` needs an empty stream, a revision needs exactly that last revision. */

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '../event-store.port';
+import { eventLeafHash } from '../merkle/event-leaf';
+import { rootOf, type Hash } from '../merkle/merkle-tree';
 import { SqliteEventStore } from './sqlite-event-store';
 
 const child = resolve(__dirname, '../../../../dist/libs/event-store/src/sqlite/durability-appender.child.js');
@@ -47,6 +49,18 @@ const readBack = async (path: string, stream: string): Promise<RecordedEvent[]> 
     const recorded: RecordedEvent[] = [];
     for await (const event of store.readStream(stream)) recorded.push(event);
     return recorded;
+  } finally {
+    await store.close();
+  }
+};
+
+/** The Merkle tree the file keeps, against the root recomputed from its events. */
+const treeOf = async (path: string): Promise<{ kept: string; recomputed: string }> => {
+  const store = SqliteEventStore.open({ path });
+  try {
+    const leaves: Hash[] = [];
+    for await (const event of store.readAll()) leaves.push(eventLeafHash(event));
+    return { kept: (await store.treeHeadAt()).rootHash, recomputed: rootOf(leaves).toString('hex') };
   } finally {
     await store.close();
   }
@@ -100,6 +114,8 @@ describe('SqliteEventStore durability', () => {
       // At most the one append in flight when the kill landed is present without an acknowledgement.
       expect(recorded.filter(({ position }) => position > lastAcknowledged).length).toBeLessThanOrEqual(3);
       expectWholeBatches(recorded);
+      const tree = await treeOf(path);
+      expect(tree.kept).toBe(tree.recomputed);
     });
   });
 
@@ -134,6 +150,9 @@ describe('SqliteEventStore durability', () => {
       expect(runs[0]!.acknowledged.map((position) => writerAt.get(position))).toEqual(Array(90).fill('left'));
       expect(runs[1]!.acknowledged.map((position) => writerAt.get(position))).toEqual(Array(90).fill('right'));
       expect(recorded).toHaveLength(2 * (30 * (1 + 2 + 3)));
+      // Each append extended the one tree the other left, inside the same write lock.
+      const tree = await treeOf(path);
+      expect(tree.kept).toBe(tree.recomputed);
       const writers = recorded.map(({ metadata }) => metadata['writer']);
       const handovers = writers.filter((writer, index) => index > 0 && writer !== writers[index - 1]);
       expect(handovers.length).toBeGreaterThan(1); // the two really did take turns at the lock

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { JsonObject, RecordedEvent } from '../event-store.port';
 
-interface EventRow {
+export interface EventRow {
   readonly position: bigint;
   readonly id: string;
   readonly stream: string;
@@ -20,6 +20,8 @@ export interface RecordedPlace {
 }
 
 export interface RowToInsert {
+  /** Allocated by nextPosition() inside the append's write lock. */
+  readonly position: bigint;
   readonly id: string;
   readonly stream: string;
   readonly revision: bigint;
@@ -27,9 +29,11 @@ export interface RowToInsert {
   readonly data: string;
   readonly metadata: string;
   readonly recordedAt: string;
+  /** The Merkle tree head after this event (sqlite-merkle-tree.ts), on the last event of an append. */
+  readonly merkleHead: Buffer | null;
 }
 
-const toRecordedEvent = (row: EventRow): RecordedEvent => ({
+export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   id: row.id,
   stream: row.stream,
   type: row.type,
@@ -40,7 +44,7 @@ const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   recordedAt: row.recorded_at,
 });
 
-const columns = 'position, id, stream, revision, type, data, metadata, recorded_at';
+export const columns = 'position, id, stream, revision, type, data, metadata, recorded_at';
 
 /**
  * The events table behind prepared statements. Every method is one short statement run to completion,
@@ -54,6 +58,7 @@ export class SqliteEventLog {
   private readonly lastRevisionQuery: Statement<[string], bigint | null>;
   private readonly placeQuery: Statement<[string], RecordedPlace>;
   private readonly insertStatement: Statement<[RowToInsert]>;
+  private readonly nextPositionQuery: Statement<[], bigint>;
 
   constructor(db: Database) {
     this.streamPageQuery = db
@@ -78,9 +83,16 @@ export class SqliteEventLog {
       .prepare<[string], RecordedPlace>('SELECT id, stream, revision, position FROM events WHERE id = ?')
       .safeIntegers(true);
     this.insertStatement = db.prepare<[RowToInsert]>(
-      `INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at)
-       VALUES (@id, @stream, @revision, @type, @data, @metadata, @recordedAt)`,
+      `INSERT INTO events (position, id, stream, revision, type, data, metadata, recorded_at, merkle_head)
+       VALUES (@position, @id, @stream, @revision, @type, @data, @metadata, @recordedAt, @merkleHead)`,
     ).safeIntegers(true);
+    // What AUTOINCREMENT would give: above every position ever used, even by rows no longer in a copy.
+    this.nextPositionQuery = db
+      .prepare<[], bigint>(
+        `SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0), COALESCE((SELECT MAX(position) FROM events), 0)) + 1`,
+      )
+      .pluck()
+      .safeIntegers(true);
   }
 
   streamPage(stream: string, fromRevision: bigint, limit: number): RecordedEvent[] {
@@ -104,8 +116,15 @@ export class SqliteEventLog {
     return this.placeQuery.get(id);
   }
 
-  /** Returns the global position the row was given. */
-  insert(row: RowToInsert): bigint {
-    return BigInt(this.insertStatement.run(row).lastInsertRowid);
+  /**
+   * The position the next inserted event takes. Known before the insert because the event's Merkle leaf
+   * commits to it and the append's tree head is written in the same row; call inside the write lock.
+   */
+  nextPosition(): bigint {
+    return this.nextPositionQuery.get()!;
+  }
+
+  insert(row: RowToInsert): void {
+    this.insertStatement.run(row);
   }
 }

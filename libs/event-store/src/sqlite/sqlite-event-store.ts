@@ -6,6 +6,7 @@ import type {
   AppendResult,
   EventStore,
   EventToAppend,
+  JsonObject,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -16,6 +17,8 @@ import { ensurePrivateFile } from '../files/private-file';
 import { migrate } from './migrations';
 import { appendInTransaction } from './sqlite-append';
 import { SqliteEventLog } from './sqlite-event-log';
+import { SqliteMerkleTree } from './sqlite-merkle-tree';
+import type { TreeHead } from '../merkle/tree-head';
 import { closedStore, isBusy, toStoreFailure } from './sqlite-failure';
 import { SqliteAllSubscription } from './sqlite-subscription';
 
@@ -49,6 +52,7 @@ const maxPosition = 9223372036854775807n;
  */
 export class SqliteEventStore implements EventStore {
   private readonly log: SqliteEventLog;
+  private readonly tree: SqliteMerkleTree;
   private readonly appendListeners = new Set<() => void>();
   private readonly subscriptions = new Set<SqliteAllSubscription>();
 
@@ -62,6 +66,7 @@ export class SqliteEventStore implements EventStore {
     readonly schemaVersion: number,
   ) {
     this.log = new SqliteEventLog(db);
+    this.tree = new SqliteMerkleTree(db);
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -102,7 +107,7 @@ export class SqliteEventStore implements EventStore {
 
   async append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     const result = this.run(`appending to stream ${stream}`, () =>
-      appendInTransaction(this.db, this.log, {
+      appendInTransaction(this.db, this.log, this.tree, {
         stream,
         events,
         expectedRevision: options.expectedRevision,
@@ -153,6 +158,23 @@ export class SqliteEventStore implements EventStore {
 
   async headPosition(): Promise<bigint> {
     return this.run('reading the head position', () => this.log.head());
+  }
+
+  async treeHeadAt(position?: bigint): Promise<TreeHead> {
+    return this.run('reading the Merkle tree head', () => this.tree.headAt(position));
+  }
+
+  async keepCheckpoint(lastPosition: bigint, checkpoint: JsonObject): Promise<void> {
+    this.run('keeping a checkpoint', () =>
+      this.db.prepare('INSERT OR IGNORE INTO kept_checkpoints (last_position, checkpoint) VALUES (?, ?)').run(lastPosition, JSON.stringify(checkpoint)),
+    );
+  }
+
+  async keptCheckpoint(lastPosition: bigint): Promise<JsonObject | undefined> {
+    const text = this.run('reading a kept checkpoint', () =>
+      this.db.prepare<[bigint], string>('SELECT checkpoint FROM kept_checkpoints WHERE last_position = ?').pluck().get(lastPosition),
+    );
+    return text === undefined ? undefined : (JSON.parse(text) as JsonObject);
   }
 
   async ping(): Promise<void> {

@@ -13,6 +13,8 @@ export interface CommandReceipt {
   readonly revision: string;
   /** Global position of the last event the command wrote. */
   readonly position: string;
+  /** The Merkle tree head of the log up to `position` (RFC 9162; GET /audit/checkpoint signs such heads). */
+  readonly checkpoint: { readonly treeSize: string; readonly rootHash: string };
   /** True when answering a retry: the first outcome is returned and nothing new was written. */
   readonly replayed: boolean;
 }

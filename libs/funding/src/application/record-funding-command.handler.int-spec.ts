@@ -109,6 +109,9 @@ class RaceOnFirstAppend implements EventStore {
   readAll = (...args: Parameters<EventStore['readAll']>) => this.inner.readAll(...args);
   subscribeToAll = (...args: Parameters<EventStore['subscribeToAll']>) => this.inner.subscribeToAll(...args);
   headPosition = () => this.inner.headPosition();
+  treeHeadAt = (position?: bigint) => this.inner.treeHeadAt(position);
+  keepCheckpoint = (...args: Parameters<EventStore['keepCheckpoint']>) => this.inner.keepCheckpoint(...args);
+  keptCheckpoint = (position: bigint) => this.inner.keptCheckpoint(position);
   ping = () => this.inner.ping();
   close = () => this.inner.close();
 }

@@ -138,5 +138,6 @@ const toReceipt = (commandId: string, outcome: CommandOutcome): CommandReceipt =
   events: outcome.events.map(({ id, type, revision, data }) => ({ id, type, revision: revision.toString(), data })),
   revision: outcome.nextExpectedRevision.toString(),
   position: outcome.position.toString(),
+  checkpoint: { treeSize: outcome.treeHead.treeSize.toString(), rootHash: outcome.treeHead.rootHash },
   replayed: outcome.replayed,
 });

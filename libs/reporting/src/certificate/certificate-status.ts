@@ -1,3 +1,4 @@
+import type { CheckpointStamp } from '../checkpoint/checkpoint-stamp';
 import { canonicalJson, type JsonObject, type JsonValue, type RecordedEvent } from '@fundledger/event-store';
 import { toAwardEvent } from '@fundledger/funding';
 import type { AwardView } from '@fundledger/projections';
@@ -130,10 +131,10 @@ export const REGULATIONS_TEXT = 'Financial regulations have been complied with.'
  * The wire form of a certificate reading: the recorded certificate and its status, the status line every
  * format opens with, and the document as printed (sections of names and figures) for who renders it.
  */
-export const certificateToJson = (reading: CertificateReading, record: AwardRecord): JsonObject => {
+export const certificateToJson = (reading: CertificateReading, record: AwardRecord, checkpoint?: CheckpointStamp | null): JsonObject => {
   const { certificate, status } = reading;
   const { data } = certificate;
-  const document = certificateDocument(reading, record);
+  const document = certificateDocument(reading, record, checkpoint);
   return {
     statusText: document.banner.text,
     awardId: reading.awardId,
@@ -148,6 +149,7 @@ export const certificateToJson = (reading: CertificateReading, record: AwardReco
     officer: data.officer,
     issuedBy: certificate.issuedBy === null ? null : { ...certificate.issuedBy },
     acknowledged: [...(data.acknowledged ?? [])],
+    ...(checkpoint === undefined ? {} : { checkpoint: checkpoint === null ? null : { ...checkpoint } }),
     certifiedOn: data.certifiedOn,
     atRevision: data.atRevision,
     figures: data.figures as JsonObject,

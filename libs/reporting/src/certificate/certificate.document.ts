@@ -1,3 +1,4 @@
+import type { CheckpointStamp } from '../checkpoint/checkpoint-stamp';
 import type { JsonObject, JsonValue } from '@fundledger/event-store';
 import type { CertificateAcknowledgement, DeclaredTotals } from '@fundledger/funding';
 import { Money } from '@fundledger/money';
@@ -83,7 +84,7 @@ const changesTable = (changes: readonly FigureChange[], label: (figure: string, 
  * basis and (d) in full; the signature block (the officer named in the certificate and the authenticated
  * subject who issued it); then what has happened since, and every pinned figure with the hash.
  */
-export const certificateDocument = (reading: CertificateReading, record: AwardRecord): PrintedDocument => {
+export const certificateDocument = (reading: CertificateReading, record: AwardRecord, checkpoint?: CheckpointStamp | null): PrintedDocument => {
   const { certificate, status } = reading;
   const { data } = certificate;
   const { award } = record.view;
@@ -270,6 +271,7 @@ export const certificateDocument = (reading: CertificateReading, record: AwardRe
         figuresHash: data.figuresHash,
         figuresHashVerified: status.figuresHashVerified,
         recorded: { revision: certificate.revision, position: certificate.position, recordedAt: certificate.recordedAt },
+        ...(checkpoint === undefined ? {} : { checkpoint }),
       },
       'Certified',
     ),

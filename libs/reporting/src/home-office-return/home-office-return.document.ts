@@ -1,3 +1,4 @@
+import type { CheckpointStamp } from '../checkpoint/checkpoint-stamp';
 import { Money } from '@fundledger/money';
 import type { AwardRecord } from '../award-record/award-record';
 import { identityLines } from '../document/document-identity';
@@ -30,7 +31,7 @@ export interface ReturnIdentity {
  * The return's identity, the same in every format (CSV, xlsx, PDF, JSON): which award and funder's
  * reference, which quarter and version, submitted on and by, and the figures' hash.
  */
-export const returnIdentity = (reading: ReturnReading, record: AwardRecord): ReturnIdentity => {
+export const returnIdentity = (reading: ReturnReading, record: AwardRecord, checkpoint?: CheckpointStamp | null): ReturnIdentity => {
   const { report } = reading;
   const { award } = record.view;
   const submitted = reading.versions.length;
@@ -55,6 +56,7 @@ export const returnIdentity = (reading: ReturnReading, record: AwardRecord): Ret
         figuresHash: reading.figuresHash,
         figuresHashVerified: reading.figuresHashVerified,
         recorded: reading.recorded,
+        ...(checkpoint === undefined ? {} : { checkpoint }),
       },
       'Submitted',
     ),
@@ -69,7 +71,7 @@ const amounts = (heading: string, others: readonly string[]) => [
 ];
 
 /** The return as a printable document, beside the xlsx: the same sections and figures, the identity first. */
-export const returnDocument = (reading: ReturnReading, record: AwardRecord): PrintedDocument => {
+export const returnDocument = (reading: ReturnReading, record: AwardRecord, checkpoint?: CheckpointStamp | null): PrintedDocument => {
   const r = reading.report;
   const { quarter, toDate } = r.spend;
   const spendRows: TableRow[] = [
@@ -91,7 +93,7 @@ export const returnDocument = (reading: ReturnReading, record: AwardRecord): Pri
           : `${quarterLabel(r)} return, version ${reading.version} of ${reading.versions.length}, submitted ${longDate(reading.submittedOn!)}` +
             (reading.figuresHashVerified ? '' : ': FIGURES DO NOT MATCH THEIR HASH'),
     },
-    identity: returnIdentity(reading, record).lines,
+    identity: returnIdentity(reading, record, checkpoint).lines,
     sections: [
       { heading: 'Actual spend by source', blocks: [table(amounts('Source', ['Quarter', 'To date']), spendRows)] },
       {

@@ -20,6 +20,14 @@ export class RecordedEventDto {
   data!: Record<string, unknown>;
 }
 
+export class ReceiptCheckpointDto {
+  @ApiProperty({ description: 'Events in the log up to and including this command\'s last one.', example: '42' })
+  treeSize!: string;
+
+  @ApiProperty({ description: 'RFC 9162 Merkle root of those events, lower-case hex (docs/audit-trail.md).', example: '72ba26c87b17478f07d4bb4d5c6895971e3e1d0daf237c88eed3432c5d71ed1f' })
+  rootHash!: string;
+}
+
 export class CommandReceiptDto {
   @ApiProperty({ example: 'cle21-010' })
   commandId!: string;
@@ -35,6 +43,9 @@ export class CommandReceiptDto {
 
   @ApiProperty({ description: 'Global log position of the last event the command wrote.', example: '42' })
   position!: string;
+
+  @ApiProperty({ description: 'The Merkle tree head of the log up to `position`: keep it to check later that the log was not rewritten.', type: ReceiptCheckpointDto })
+  checkpoint!: ReceiptCheckpointDto;
 
   @ApiProperty({ description: 'True when answering a retry: the first outcome, nothing new written.', example: false })
   replayed!: boolean;
