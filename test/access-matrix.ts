@@ -48,6 +48,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /awards/{awardId}': { permission: 'read', scope: 'award' },
   'GET /awards/{awardId}/funded-months': { permission: 'read', scope: 'award' },
   'GET /awards/{awardId}/decision-checks': { permission: 'read', scope: 'award' },
+  'GET /awards/{awardId}/figures/{figure}/lineage': { permission: 'read', scope: 'award' },
   'GET /programmes/{programmeId}': { permission: 'read', scope: 'programme' },
   'GET /contributors/{organisationId}/statement': { permission: 'read', scope: 'contributor' },
   'GET /year-end/{financialYear}': { permission: 'read', scope: 'awards' },

@@ -217,3 +217,39 @@ describe('a log recorded before business dates', () => {
     expect((await cli('report', 'return', '--award', 'legacy-award', '--year', '2021-22', '--quarter', '2')).code).toBe(0);
   });
 });
+
+/* The lineage of a figure, over the same business-time story: an auditor asks where "paid" came from. */
+describe('the lineage of a figure (the built CLI)', () => {
+  let directory: string;
+  const cli = (...args: string[]) => runBuiltCli(['--db', join(directory, 'ledger.sqlite'), ...args], { cwd: directory });
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'fundledger-lineage-'));
+    const payments = join(directory, 'payments.json');
+    writeFileSync(payments, JSON.stringify(script('Two payments', [payment('2021-10'), payment('2021-11', '2500.00')])));
+    expect((await cli('import', fixturePath('national-2021'), fixturePath('cleveland-2021'), payments, '--actor', 'cle.finance')).code).toBe(0);
+  });
+
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('lists the events that make it up, with business dates and actors, adding up to the figure', async () => {
+    const run = await cli('report', 'lineage', '--award', CLEVELAND, '--figure', 'paid', '--format', 'json');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const lineage = JSON.parse(run.stdout);
+    expect(lineage).toMatchObject({ figure: 'paid', value: '12500.00' });
+    expect(lineage.terms.map((t: { change: string; businessDate: string; actor: { id: string } }) => [t.change, t.businessDate, t.actor.id])).toEqual([
+      ['10000.00', '2021-10-15', 'cle.finance'],
+      ['2500.00', '2021-11-15', 'cle.finance'],
+    ]);
+  });
+
+  it('answers as of a date too', async () => {
+    const run = await cli('report', 'lineage', '--award', CLEVELAND, '--figure', 'paid', '--as-of', '2021-10-31', '--format', 'json');
+    expect(JSON.parse(run.stdout)).toMatchObject({ value: '10000.00', answeredAt: { asOf: '2021-10-31' } });
+  });
+
+  it('refuses a figure it does not know, naming those it does', async () => {
+    const run = await cli('report', 'lineage', '--award', CLEVELAND, '--figure', 'profit');
+    expect(run).toMatchObject({ code: 2, stderr: expect.stringContaining('available-funding') });
+  });
+});

@@ -213,6 +213,15 @@ describe('reports (HTTP and the built CLI)', () => {
       expect(future.body).toMatchObject({ code: 'INVALID_READ_POINT' });
     });
 
+    it('traces a figure to the events that make it up', async () => {
+      const response = await get(`/awards/${CLEVELAND}/figures/available-funding/lineage`).expect(200);
+      expect(response.body).toMatchObject({ figure: 'available-funding', value: '298241.66', answeredAt: { asOf: null } });
+      expect(response.body.terms).toHaveLength(7);
+      expect(response.body.explanation).toMatch(/^available funding £298,241\.66 = £200,333\.33 AwardMade/);
+      const unknown = await get(`/awards/${CLEVELAND}/figures/profit/lineage`).expect(404);
+      expect(unknown.body).toMatchObject({ code: 'FIGURE_NOT_FOUND' });
+    });
+
     it('gives the year-end figures of 2021-22 per award, as JSON and CSV', async () => {
       const response = await get(`/year-end/2021-22?award=${CLEVELAND}`).expect(200);
       expect(response.body).toMatchObject({ financialYear: '2021-22', asOf: '2022-03-31', answeredAt: { asOf: '2022-03-31' } });

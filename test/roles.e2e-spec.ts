@@ -38,6 +38,7 @@ const PATH_IDS: Readonly<Record<string, string>> = {
   index: '1',
   financialYear: '2021-22',
   quarter: '3',
+  figure: 'available-funding',
 };
 
 const urlOf = (path: string): string => path.replace(/\{([^}]+)\}/g, (_whole, name: string) => PATH_IDS[name]);

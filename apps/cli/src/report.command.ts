@@ -27,6 +27,7 @@ import { Command, Option } from 'commander';
 import { print, withSession } from './cli.session';
 import { readLedger, readPointOf, withReadPointOptions } from './read-point.options';
 import { reportReturnAction } from './report-return';
+import { reportLineageAction } from './report-lineage';
 import { reportYearEndAction } from './report-year-end';
 
 /** A usage mistake (a missing --award, an unknown kind) exits 2; a report that cannot be made exits 1. */
@@ -48,9 +49,12 @@ interface ReportOptions extends ReadPointInput {
   readonly draft?: boolean;
   // `report year-end` only (report-year-end.ts)
   readonly financialYear?: string;
+  // `report lineage` only (report-lineage.ts)
+  readonly figure?: string;
 }
 
 const RETURN_KIND = 'return (the Home Office return of an award for a quarter: --award, --year, --quarter; json, csv or xlsx)';
+const LINEAGE_KIND = 'lineage (the events that make up one figure of an award position: --award, --figure)';
 const YEAR_END_KIND =
   'year-end (each award\'s figures for the statement of accounts as of 31 March: --financial-year, optionally --award)';
 
@@ -123,9 +127,10 @@ const endLine = (text: string): string => (text.endsWith('\n') ? text : `${text}
 export const reportCommand = (): Command =>
   withReadPointOptions(new Command('report'))
     .description('print a report, computed by folding the log (the service need not be running)')
-    .argument('<kind>', `one of: ${[...Object.entries(KINDS).map(([kind, { description }]) => `${kind} (${description})`), RETURN_KIND, YEAR_END_KIND].join('; ')}`)
+    .argument('<kind>', `one of: ${[...Object.entries(KINDS).map(([kind, { description }]) => `${kind} (${description})`), RETURN_KIND, YEAR_END_KIND, LINEAGE_KIND].join('; ')}`)
     .option('--award <id>', 'the award, for position, funded-months, decisions and return (and year-end, to pick one)')
     .option('--financial-year <YYYY-YY>', 'the UK financial year, for year-end')
+    .option('--figure <name>', 'the figure of the position, for lineage (e.g. available-funding, paid, committed)')
     .option('--programme <id>', 'the programme, for programme')
     .option('--organisation <id>', 'the contributing organisation, for contributor')
     .option('--year <YYYY-YY>', 'the UK financial year, for return')
@@ -140,12 +145,13 @@ export const reportCommand = (): Command =>
       const point = readPointOf(command, options);
       if (kindName === 'return') return reportReturnAction(command, options, point);
       if (kindName === 'year-end') return reportYearEndAction(command, options, point);
+      if (kindName === 'lineage') return reportLineageAction(command, options, point);
       if (options.format === 'xlsx' || options.format === 'pdf') {
         command.error(`fundledger: --format ${options.format} is for report return only`, { exitCode: USAGE_EXIT_CODE });
       }
       const kind = KINDS[kindName];
       if (kind === undefined) {
-        command.error(`fundledger: report: unknown kind '${kindName}'; expected one of ${[...Object.keys(KINDS), 'return', 'year-end'].join(', ')}`, {
+        command.error(`fundledger: report: unknown kind '${kindName}'; expected one of ${[...Object.keys(KINDS), 'return', 'year-end', 'lineage'].join(', ')}`, {
           exitCode: USAGE_EXIT_CODE,
         });
       }

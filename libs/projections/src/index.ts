@@ -5,6 +5,7 @@ export * from './programme-totals';
 export * from './contributor-statement';
 export * from './decision-checks';
 export * from './year-end';
+export * from './lineage';
 export * from './read-models';
 export { monthLabel, renderColumns, renderFigures, type Align } from './report-table';
 export { toCsv, neutraliseCsvCell } from './csv/csv';

@@ -64,7 +64,7 @@ export class LedgerAnswers {
   render<Report extends object>(
     reply: ReplyHeaders,
     request: { readonly accept?: string; readonly query: LedgerQueryDto },
-    answer: LedgerAnswer,
+    answer: Pick<LedgerAnswer, 'answeredAt'>,
     report: Report,
     toCsv: (report: Report) => string,
   ): (Report & { answeredAt: AnsweredAt }) | string {

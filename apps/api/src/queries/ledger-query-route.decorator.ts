@@ -31,13 +31,17 @@ export const LedgerQueryRoute = (doc: LedgerQueryRouteDoc): MethodDecorator =>
     ApiOperation({
       summary: doc.summary,
       description:
-        `${doc.description} Current by default; \`?asAt=\` or \`?position=\` answer as the ledger stood then, ` +
-        'folded from the log alone. The answer names the log position it was read at (`answeredAt`, `X-Ledger-Position`).',
+        `${doc.description} Current by default; \`?asOf=\` (a business date) answers as of the end of that UK day, ` +
+        '`?knownAt=` (alias `asAt`) or `?position=` as the ledger stood then, both together as of a date as known then, ' +
+        'folded from the log alone. The answer names both axes it was read at (`answeredAt`, `X-Ledger-*` headers).',
     }),
     ApiProduces('application/json', 'text/csv'),
     ApiHeader({ name: 'Accept', required: false, description: '`text/csv` for CSV (or `?format=csv`).' }),
-    ApiOkResponse({ description: 'The report, with `answeredAt: { position, recordedAt?, asAt? }`; or CSV.' }),
-    ApiBadRequestResponse({ description: 'asAt and position both given, a malformed one, or one beyond the log.', type: ErrorBodyDto }),
+    ApiOkResponse({ description: 'The report, with `answeredAt: { position, recordedAt?, asOf, knownAt }`; or CSV.' }),
+    ApiBadRequestResponse({
+      description: 'A malformed or contradictory read point (INVALID_READ_POINT), an asOf after today, or a point beyond the log.',
+      type: ErrorBodyDto,
+    }),
     ApiNotFoundResponse({ description: doc.notFound, type: ErrorBodyDto }),
     ApiServiceUnavailableResponse({
       description: 'The read model had not reached minPosition within the wait (READ_MODEL_BEHIND), or has stopped (READ_MODEL_STOPPED).',

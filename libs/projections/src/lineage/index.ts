@@ -1,0 +1,2 @@
+export * from './figure-lineage';
+export * from './figure-lineage.formats';
