@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { Workbook } from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { browserAvailable, chromiumPath } from './browser';
 import { importFixtures, startPagesService } from './pages-fixture';
@@ -33,7 +34,7 @@ describeInBrowser('pages in a browser', () => {
   const tabTo = async (page: Page, selector: string): Promise<void> => {
     const target = page.locator(selector);
     for (let i = 0; i < 40; i += 1) {
-      if (await target.evaluate((el) => el === document.activeElement)) return;
+      if (await target.evaluate((el) => el.matches(':focus'))) return;
       await page.keyboard.press('Tab');
     }
     throw new Error(`${selector} was not reached with the Tab key`);
@@ -111,6 +112,65 @@ describeInBrowser('pages in a browser', () => {
     await page.waitForURL(/\/app\/awards\/dapi21-cleveland#funded-months$/);
     expect(await page.locator('#history').innerText()).toContain('cleveland-finance (finance-officer)');
     await look(page, '06-award-after-payment');
+  });
+
+  it('S151 officer: certifies by keyboard alone, refused until the acknowledgements the ledger needs are ticked', async () => {
+    const page = await signIn('cleveland-s151', 's151-officer', 'opcc-cleveland');
+    await page.getByRole('link', { name: 'dapi21-cleveland' }).click();
+    await tabTo(page, 'a:has-text("Certify the budget")');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/certificates\/new$/);
+    await look(page, '08-certify-form');
+    await tabTo(page, '#decisionRef');
+    await page.keyboard.type('2021-7335');
+    await tabTo(page, '#basis');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await tabTo(page, '#regulationsComplied');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'button:has-text("Certify")');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.govuk-error-summary');
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('ACKNOWLEDGEMENT_REQUIRED');
+    await look(page, '09-certify-refused');
+
+    for (const code of ['DECISION_TOTAL_MISMATCH', 'PLANNED_SHORTFALL']) {
+      await tabTo(page, `#acknowledged-${code}`);
+      await page.keyboard.press('Space');
+    }
+    await tabTo(page, 'button:has-text("Certify")');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#certificates$/);
+    expect(await page.locator('#certificates + ul').innerText()).toMatch(/Certificate 1, certified .* by cleveland-s151:\s*current/);
+    await look(page, '10-award-certified');
+  });
+
+  it('returns officer: submits a quarter and downloads its xlsx', async () => {
+    const page = await signIn('cleveland-returns', 'returns-officer', 'opcc-cleveland');
+    await page.goto(`${base}/app/awards/dapi21-cleveland/returns/new`);
+    await look(page, '11-return-form');
+    await page.getByLabel('Financial year').fill('2021-22');
+    await page.getByLabel('Quarter 3').check();
+    await page.getByLabel('Variance reasons (optional)').fill('2021-11: Provider started late');
+    await page.getByRole('button', { name: 'Submit return' }).click();
+    await page.waitForURL(/#returns$/);
+    await look(page, '12-award-returned');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^xlsx/ }).click()]);
+    expect(download.suggestedFilename()).toBe('return-dapi21-cleveland-2021-22-q3-v1.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const cells = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flat().map(String));
+    expect(cells.some((cell) => cell.includes('dapi21-cleveland'))).toBe(true);
+  });
+
+  it('auditor: verifies every hash chain', async () => {
+    const page = await signIn('external-auditor', 'auditor', '*');
+    await page.getByRole('link', { name: 'Audit' }).click();
+    await look(page, '13-audit');
+    await page.getByRole('button', { name: 'Verify the log' }).click();
+    await page.waitForSelector('.govuk-panel');
+    expect(await page.locator('.govuk-panel').innerText()).toMatch(/Every hash chain holds\s+\d+ streams, \d+ events checked/);
+    await look(page, '14-audit-verified');
   });
 
   it('the other roles sign in and see the same award, and only their own', async () => {

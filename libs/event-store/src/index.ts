@@ -6,6 +6,7 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 // The EventStoreDB adapter is loaded on demand by EventStoreModule (its gRPC client costs ~120 ms to load).
 export * from './chain/canonical-json';
 export * from './chain/event-chain';
+export * from './chain/log-verification';
 export * from './command-handling/command-envelope';
 export * from './command-handling/command-handling.errors';
 export * from './command-handling/handle-command';

@@ -1,4 +1,4 @@
-import { awardInScope } from '@fundledger/access';
+import { awardInScope, mayPerform } from '@fundledger/access';
 import { toAwardEvent } from '@fundledger/funding';
 import {
   awardPositionReport,
@@ -113,7 +113,9 @@ export class AwardPagesController {
         history,
         query,
         when,
-        mayRecord: signedIn.actor.role === 'finance-officer',
+        mayRecord: mayPerform(signedIn.actor.role, 'record'),
+        mayCertify: mayPerform(signedIn.actor.role, 'certify'),
+        maySubmitReturns: mayPerform(signedIn.actor.role, 'submit-returns'),
       },
       signedIn,
     );

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { awardInScope, mayPerform } from '@fundledger/access';
 import { awardPositionReport, LEDGER_READER, type LedgerReader } from '@fundledger/projections';
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -33,14 +32,14 @@ export class PaymentFormController {
 
   @Get('new')
   async form(@Param('awardId') awardId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const signedIn = await this.allowed(awardId, request, response);
+    const signedIn = await this.pages.awardForm(awardId, 'record', request, response);
     if (signedIn === undefined) return;
     await this.show(response, signedIn, awardId, { commandId: `pay-${randomUUID()}`, paidOn: this.reader.today() }, []);
   }
 
   @Post()
   async record(@Param('awardId') awardId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const signedIn = await this.allowed(awardId, request, response);
+    const signedIn = await this.pages.awardForm(awardId, 'record', request, response);
     if (signedIn === undefined) return;
     const form = formOf(request);
     if (!this.pages.formAllowed(signedIn, form, response)) return;
@@ -62,21 +61,5 @@ export class PaymentFormController {
     const view = (await this.reader.current()).award(awardId);
     const grants = view === undefined ? [] : awardPositionReport(view).grants;
     this.pages.render(response, 'payment.njk', { title: 'Record a payment', awardId, grants, form, errors }, signedIn, status);
-  }
-
-  /** Signed in, a role that records, and an award of one's own organisation: anything else is refused before the form. */
-  private async allowed(awardId: string, request: Request, response: Response): Promise<SignedIn | undefined> {
-    const signedIn = this.pages.signedIn(request, response);
-    if (signedIn === undefined) return undefined;
-    if (!mayPerform(signedIn.actor.role, 'record')) {
-      this.pages.render(response, 'refused.njk', { title: 'You cannot record payments', message: `Role ${signedIn.actor.role} may not record; a finance officer records payments.` }, signedIn, 403);
-      return undefined;
-    }
-    const view = (await this.reader.current()).award(awardId);
-    if (view === undefined || !awardInScope(signedIn.actor, { funderId: view.award.funder.id, recipientId: view.award.recipient.id })) {
-      this.pages.render(response, 'refused.njk', { title: 'Award not shown', message: `award ${awardId} has not been made` }, signedIn, 404);
-      return undefined;
-    }
-    return signedIn;
   }
 }
