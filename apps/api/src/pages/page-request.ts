@@ -10,15 +10,9 @@ export interface PageError {
   readonly href?: string;
 }
 
-const figures = (details: unknown): string => {
-  if (details === undefined || details === null || typeof details !== 'object' || Array.isArray(details)) return '';
-  const entries = Object.entries(details as Record<string, unknown>).filter(([, value]) => typeof value === 'string' || typeof value === 'number');
-  return entries.length === 0 ? '' : ` (${entries.map(([key, value]) => `${key} ${String(value)}`).join(', ')})`;
-};
-
 /**
- * What a refused command or query says on a page: exactly what the API would answer, code and figures
- * included; an error nobody planned for is rethrown, to the filter that logs it and hides its text.
+ * What a refused command or query says on a page: the message the API would answer, which states the
+ * figures, and its code; an error nobody planned for is rethrown, to the filter that logs it and hides its text.
  */
 export const pageErrorsOf = (error: unknown, fieldOfCode: Readonly<Record<string, string>> = {}): PageError[] => {
   if (error instanceof InvalidReadPointError) return [{ text: `${error.message} (${error.code})`, href: '#asOf' }];
@@ -29,7 +23,7 @@ export const pageErrorsOf = (error: unknown, fieldOfCode: Readonly<Record<string
     return (details as Array<{ field: string; message: string }>).map((d) => ({ text: `${d.message} (${code})`, href: `#${d.field}` }));
   }
   const field = fieldOfCode[code];
-  return [{ text: `${message}${figures(details)} (${code})`, ...(field === undefined ? {} : { href: `#${field}` }) }];
+  return [{ text: `${message} (${code})`, ...(field === undefined ? {} : { href: `#${field}` }) }];
 };
 
 /** A signed-in page request: the session's actor, and the CSRF token its forms must carry. */
