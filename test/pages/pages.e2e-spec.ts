@@ -62,13 +62,15 @@ describe('pages under /app', () => {
   });
 
   describe('the awards list', () => {
-    it("shows Cleveland's finance officer Cleveland's award only, with its shortfall marked", async () => {
+    it("shows Cleveland's finance officer Cleveland's award only, with its shortfall and its decision's mismatch marked", async () => {
       const cookie = await signIn('cleveland-finance', 'finance-officer', 'opcc-cleveland');
       const page = await http().get('/app/awards').set('Cookie', cookie).expect(200);
       expect(page.text).toContain('href="/app/awards/dapi21-cleveland"');
       expect(page.text).not.toContain('dapi21-kent');
       expect(page.text).toContain('£200,124.66');
-      expect(page.text).toMatch(/govuk-tag--red">\s*Shortfall £[\d,]+\.\d\d from 20\d\d-\d\d/);
+      expect(page.text).toMatch(/govuk-tag--red">\s*Shortfall £15,581.84 from 2022-10/);
+      // Decision 2021-7335 declares grants of 296,617 while its lines (and the ledger) sum to 295,617.
+      expect(page.text).toMatch(/govuk-tag--orange">\s*1 decision figure\(s\) differ from the ledger/);
     });
 
     it('states the as-of date it was asked for at the top, and reads the ledger as of it', async () => {

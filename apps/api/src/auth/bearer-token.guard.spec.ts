@@ -93,7 +93,7 @@ describe('bearer token guard', () => {
     it('refuses a token signed with another secret', async () => {
       const forged = new AccessTokenService('someone-elses-secret-0123456789abcdef').issue({ id: 'mallory', role: 'finance-officer', orgs: ['opcc-kent'] });
       const response = await http().post('/probe/record').set('Authorization', `Bearer ${forged}`).expect(401);
-      expect(response.body.message).toMatch(/^bearer token signature is invalid: .* share FUNDLEDGER_JWT_SECRET or, when that is unset, the data directory/);
+      expect(response.body.message).toMatch(/^bearer token signature is invalid: .* share FUNDLEDGER_JWT_SECRET or, when that is unset, the configuration directory/);
     });
 
     it('refuses an expired token, saying when it expired', async () => {

@@ -2,6 +2,7 @@ import { awardInScope, mayPerform } from '@fundledger/access';
 import { toAwardEvent } from '@fundledger/funding';
 import {
   awardPositionReport,
+  decisionChecksReport,
   fundedMonthsFor,
   fundedMonthsReportToJson,
   LEDGER_READER,
@@ -63,7 +64,8 @@ export class AwardPagesController {
         .map((view) => {
           const position = awardPositionReport(view);
           const months = fundedMonthsReportToJson(fundedMonthsFor(view));
-          return { position, shortfall: months.totals.shortfall, firstShortfallMonth: months.totals.firstShortfallMonth };
+          const mismatches = decisionChecksReport(view).mismatches.now;
+          return { position, shortfall: months.totals.shortfall, firstShortfallMonth: months.totals.firstShortfallMonth, mismatches };
         });
       this.pages.render(response, 'awards.njk', { title: 'Awards', rows, query, when: describeReadPoint(point) }, signedIn);
     } catch (error) {
@@ -106,6 +108,7 @@ export class AwardPagesController {
         position,
         months,
         chart: fundedMonthsChart(months),
+        decisions: decisionChecksReport(record.view),
         legend: chartLegend(months),
         sourceLabels: months.sources.map(sourceLabel),
         certificates,

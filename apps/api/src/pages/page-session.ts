@@ -73,7 +73,8 @@ export const localActor = (form: Record<string, unknown>): AuthenticatedActor | 
   const role = form.role;
   if (!isRole(role)) problems.push({ field: 'role', message: 'Select your role' });
   const orgs = typeof form.organisation === 'string' ? form.organisation.split(',').map((id) => id.trim()).filter((id) => id !== '') : [];
-  const claim = isRole(role) ? readOrganisationClaim(orgs, role) : { orgs };
+  // Without a role, whether any organisation was named is still worth saying in the same breath.
+  const claim = isRole(role) ? readOrganisationClaim(orgs, role) : orgs.length === 0 ? { problem: 'names no organisation (org claim)' } : { orgs };
   if ('problem' in claim) problems.push({ field: 'organisation', message: `The organisation ${claim.problem}` });
   if (problems.length > 0 || !isRole(role) || 'problem' in claim) return { problems };
   return { id: name, role, orgs: claim.orgs };
