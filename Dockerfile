@@ -23,6 +23,8 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+# The pages' Nunjucks templates: tsc compiles TypeScript only, and the service reads them from here.
+COPY --from=build --chown=node:node /app/apps/api/src/pages/views ./apps/api/src/pages/views
 # The SQLite store (FUNDLEDGER_STORE=sqlite) writes under ./data; mount a volume there to keep it.
 RUN mkdir -p /app/data && chown node:node /app/data && chmod 700 /app/data
 USER node

@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { requireJsonOnWrites } from './edge/content-type.check';
 import { refuseForbiddenKeys, verifyJsonBytes } from './edge/json-body.checks';
 import { securityHeaders } from './edge/security-headers';
+import { PAGES_PREFIX, pagesEdge } from './pages/pages.edge';
 import { translateJsonParseFailure } from './errors/malformed-json-body';
 import type { ApiConfig, LogLevel } from './config/api.config';
 
@@ -51,6 +52,8 @@ export const createApp = async (config: ApiConfig): Promise<INestApplication> =>
     app.use(securityHeaders());
     // Closed unless origins are listed: the API is called by tools and servers, not by other sites' pages.
     if (config.edge.corsOrigins.length > 0) app.enableCors({ origin: [...config.edge.corsOrigins] });
+    // The pages take HTML forms under /app, with their own CSP, assets and form parser (pages.edge.ts).
+    app.use(PAGES_PREFIX, pagesEdge());
     app.use(requireJsonOnWrites);
     // The one body parser; the middleware right after it turns a body that does not parse into the
     // one error shape's MALFORMED_JSON, and refuses prototype keys before validation walks the body.

@@ -17,6 +17,7 @@ import { RateLimitModule } from './edge/rate-limit.module';
 import { redactRequestLog } from './edge/request-log.redaction';
 import { DomainErrorFilter } from './errors/domain-error.filter';
 import { HealthModule } from './health/health.module';
+import { PagesModule } from './pages/pages.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { QueriesModule } from './queries/queries.module';
 import { ReturnsModule } from './returns/returns.module';
@@ -67,6 +68,7 @@ export class AppModule {
         ReturnsModule,
         ReadModelsModule.forRoot(config.readModel),
         QueriesModule,
+        PagesModule,
       ],
       // One error shape for every route, the unknown-route 404 and a body that is not JSON included.
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import helmet from 'helmet';
+import { GOVUK_FRONTEND_DIST } from './page-views';
+
+/** The pages' own prefix: forms, not JSON, are posted under it. */
+export const PAGES_PREFIX = '/app';
+
+export const isPagePath = (url: string | undefined): boolean => url === PAGES_PREFIX || (url?.startsWith(`${PAGES_PREFIX}/`) ?? false) || (url?.startsWith(`${PAGES_PREFIX}?`) ?? false);
+
+/**
+ * GOV.UK Frontend's CSP needs: its stylesheet, fonts and images from this origin, its module script
+ * from this origin, and the one inline script of its page template (the js-enabled class), allowed by
+ * a nonce made for each response. No inline styles, no other origin, no framing.
+ */
+const pagesCsp = helmet.contentSecurityPolicy({
+  useDefaults: true,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", (_request, response) => `'nonce-${String((response as unknown as Response).locals.cspNonce)}'`],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    upgradeInsecureRequests: null,
+  },
+});
+
+const nonce = (_request: Request, response: Response, next: NextFunction): void => {
+  response.locals.cspNonce = randomBytes(16).toString('base64');
+  next();
+};
+
+/**
+ * Mounted at /app before the API's JSON-only edge: the pages' CSP (replacing the API's, which the
+ * Swagger UI needs), GOV.UK Frontend's built assets, and a small URL-encoded form parser.
+ */
+export const pagesEdge = (): Router => {
+  const router = express.Router();
+  router.use(nonce, pagesCsp);
+  router.use('/assets', express.static(join(GOVUK_FRONTEND_DIST, 'govuk', 'assets'), { fallthrough: false, index: false }));
+  for (const file of ['govuk-frontend.min.css', 'govuk-frontend.min.js']) {
+    router.get(`/${file}`, (_request, response) => response.sendFile(join(GOVUK_FRONTEND_DIST, 'govuk', file)));
+  }
+  router.get('/app.css', (_request, response) => response.sendFile(join(__dirname, 'app.css'), (error) => error && response.status(404).end()));
+  router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));
+  return router;
+};

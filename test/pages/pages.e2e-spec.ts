@@ -1,0 +1,151 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { fieldIn, importFixtures, startPagesService } from './pages-fixture';
+
+/**
+ * The pages over HTTP without a browser: sign-in and its CSRF token, the session cookie, scope, and
+ * a payment form that records once however often it is sent. The browser suite (pages.browser.e2e-spec.ts)
+ * drives the same pages in Chromium.
+ */
+describe('pages under /app', () => {
+  let service: Awaited<ReturnType<typeof startPagesService>>;
+  let app: INestApplication;
+  const http = () => request(app.getHttpServer());
+
+  /** The sign-in form as a browser sends it: with the token and cookie its page set. */
+  const postSignIn = async (name: string, role: string, organisation: string) => {
+    const page = await http().get('/app/sign-in').expect(200);
+    const signInCookie = String(page.headers['set-cookie']).split(';')[0];
+    return http().post('/app/sign-in').set('Cookie', signInCookie).type('form').send({ csrf: fieldIn(page.text, 'csrf'), name, role, organisation, next: '/app/awards' });
+  };
+
+  const signIn = async (name: string, role: string, organisation: string): Promise<string> => {
+    const answer = await postSignIn(name, role, organisation);
+    expect(answer.status).toBe(303);
+    return String(answer.headers['set-cookie']).split(';')[0];
+  };
+
+  beforeAll(async () => {
+    service = await startPagesService();
+    app = service.app;
+    await importFixtures(app, 'national-2021.json', 'cleveland-2021.json');
+  });
+
+  afterAll(async () => service?.close());
+
+  describe('signing in', () => {
+    it('sends a visitor without a session to sign in, and says local sign-in is on because it listens on loopback', async () => {
+      const answer = await http().get('/app/awards').expect(303);
+      expect(answer.headers.location).toBe('/app/sign-in?next=%2Fapp%2Fawards');
+      const page = await http().get('/app/sign-in').expect(200);
+      expect(page.text).toContain('Local sign-in is on because this service listens only on this machine (loopback)');
+    });
+
+    it('refuses a sign-in form without the token its page set, and starts no session', async () => {
+      const answer = await http().post('/app/sign-in').type('form').send({ csrf: 'forged', name: 'eve', role: 'finance-officer', organisation: 'opcc-cleveland' }).expect(403);
+      expect(answer.text).toContain('The sign-in form expired');
+      expect(String(answer.headers['set-cookie'])).not.toContain('fundledger_session=ey');
+    });
+
+    it('gives a session cookie that scripts cannot read and other sites do not send', async () => {
+      const answer = await postSignIn('ann', 'auditor', '*');
+      expect(answer.status).toBe(303);
+      const cookie = String(answer.headers['set-cookie']);
+      expect(cookie).toMatch(/fundledger_session=[^;]+; Path=\/app; HttpOnly; SameSite=Lax; Max-Age=28800/);
+    });
+
+    it("names the rule a bad choice breaks: '*' is for an auditor only", async () => {
+      const answer = await postSignIn('bob', 'finance-officer', '*');
+      expect(answer.status).toBe(400);
+      expect(answer.text).toContain('The organisation gives role finance-officer every organisation; only an auditor&#39;s token may name &quot;*&quot;');
+    });
+  });
+
+  describe('the awards list', () => {
+    it("shows Cleveland's finance officer Cleveland's award only, with its shortfall and its decision's mismatch marked", async () => {
+      const cookie = await signIn('cleveland-finance', 'finance-officer', 'opcc-cleveland');
+      const page = await http().get('/app/awards').set('Cookie', cookie).expect(200);
+      expect(page.text).toContain('href="/app/awards/dapi21-cleveland"');
+      expect(page.text).not.toContain('dapi21-kent');
+      expect(page.text).toContain('£200,124.66');
+      expect(page.text).toMatch(/govuk-tag--red">\s*Shortfall £15,581.84 from 2022-10/);
+      // Decision 2021-7335 declares grants of 296,617 while its lines (and the ledger) sum to 295,617.
+      expect(page.text).toMatch(/govuk-tag--orange">\s*1 decision figure\(s\) differ from the ledger/);
+    });
+
+    it('states the as-of date it was asked for at the top, and reads the ledger as of it', async () => {
+      const cookie = await signIn('cleveland-finance', 'finance-officer', 'opcc-cleveland');
+      const page = await http().get('/app/awards?asOf=2021-07-30').set('Cookie', cookie).expect(200);
+      expect(page.text).toContain('Figures as of 2021-07-30');
+      expect(page.text).toContain('£200,333.33');
+    });
+
+    it('answers a malformed as-of date with the error summary, not a 500', async () => {
+      const cookie = await signIn('cleveland-finance', 'finance-officer', 'opcc-cleveland');
+      const page = await http().get('/app/awards?asOf=31/07/2021').set('Cookie', cookie).expect(400);
+      expect(page.text).toContain('govuk-error-summary');
+    });
+  });
+
+  describe('recording a payment', () => {
+    it('records once however often the same form is sent, and shows it on the award page', async () => {
+      const cookie = await signIn('cleveland-finance', 'finance-officer', 'opcc-cleveland');
+      const form = await http().get('/app/awards/dapi21-cleveland/payments/new').set('Cookie', cookie).expect(200);
+      const fields = { csrf: fieldIn(form.text, 'csrf'), commandId: fieldIn(form.text, 'commandId'), grantId: 'g-harbour', amount: '1,000.00', paidOn: '2021-11-15', reference: 'INV-1' };
+      for (let i = 0; i < 2; i += 1) {
+        const answer = await http().post('/app/awards/dapi21-cleveland/payments').set('Cookie', cookie).type('form').send(fields).expect(303);
+        expect(answer.headers.location).toBe('/app/awards/dapi21-cleveland#funded-months');
+      }
+      const award = await http().get('/app/awards/dapi21-cleveland').set('Cookie', cookie).expect(200);
+      const history = award.text.split('id="history"')[1];
+      expect(history.match(/cleveland-finance \(finance-officer\)/g)).toHaveLength(1);
+      const grants = award.text.split('Grants committed out of this award')[1].split('</table>')[0];
+      expect(grants).toMatch(/g-harbour<\/th>[\s\S]*?£1,000.00/);
+    });
+
+    it("shows the ledger's own refusal and figures in the error summary, and records nothing", async () => {
+      const cookie = await signIn('cleveland-finance', 'finance-officer', 'opcc-cleveland');
+      const form = await http().get('/app/awards/dapi21-cleveland/payments/new').set('Cookie', cookie);
+      const answer = await http()
+        .post('/app/awards/dapi21-cleveland/payments')
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ csrf: fieldIn(form.text, 'csrf'), commandId: fieldIn(form.text, 'commandId'), grantId: 'g-harbour', amount: '9999999.00', paidOn: '2021-11-15', reference: 'INV-2' })
+        .expect(422);
+      expect(answer.text).toContain('govuk-error-summary');
+      expect(answer.text).toContain('(PAYMENT_EXCEEDS_COMMITMENT)');
+      expect(answer.text).toContain('href="#amount"');
+    });
+
+    it('refuses a form posted without the session CSRF token, and records nothing', async () => {
+      const cookie = await signIn('cleveland-finance', 'finance-officer', 'opcc-cleveland');
+      const form = await http().get('/app/awards/dapi21-cleveland/payments/new').set('Cookie', cookie);
+      await http()
+        .post('/app/awards/dapi21-cleveland/payments')
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ csrf: 'not-the-token', commandId: fieldIn(form.text, 'commandId'), grantId: 'g-harbour', amount: '5.00', paidOn: '2021-11-15', reference: 'CSRF' })
+        .expect(403);
+      const award = await http().get('/app/awards/dapi21-cleveland').set('Cookie', cookie);
+      expect(award.text).not.toContain('CSRF');
+    });
+
+    it('keeps the form from a role that does not record, and from another body', async () => {
+      const s151 = await signIn('cleveland-s151', 's151-officer', 'opcc-cleveland');
+      await http().get('/app/awards/dapi21-cleveland/payments/new').set('Cookie', s151).expect(403);
+      const kent = await signIn('kent-finance', 'finance-officer', 'opcc-kent');
+      await http().get('/app/awards/dapi21-cleveland/payments/new').set('Cookie', kent).expect(404);
+      await http().get('/app/awards/dapi21-cleveland').set('Cookie', kent).expect(404);
+    });
+  });
+
+  it('serves the pages under a CSP with a per-response script nonce and GOV.UK Frontend from this origin', async () => {
+    const page = await http().get('/app/sign-in').expect(200);
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    await http().get('/app/govuk-frontend.min.css').expect(200).expect('Content-Type', /css/);
+    await http().get('/app/assets/images/favicon.ico').expect(200);
+  });
+});
