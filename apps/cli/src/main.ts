@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { certificateCommand } from './certificate.command';
 import { exportCommand } from './export.command';
 import { importCommand } from './import.command';
+import { migrateCommand } from './migrate.command';
 import { rebuildCommand } from './rebuild.command';
 import { replayCommand } from './replay.command';
 import { reportCommand } from './report.command';
@@ -22,6 +23,7 @@ const program = new Command('fundledger')
   .addCommand(replayCommand())
   .addCommand(rebuildCommand())
   .addCommand(verifyCommand())
+  .addCommand(migrateCommand())
   .addCommand(tokenCommand());
 
 // One line on stderr and exit code 1: scripts test the code, people read the line.

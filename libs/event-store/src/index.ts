@@ -11,3 +11,4 @@ export * from './command-handling/command-handling.errors';
 export * from './command-handling/handle-command';
 export * from './log-cut';
 export * from './files/private-file';
+export * from './migration';
