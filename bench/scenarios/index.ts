@@ -2,6 +2,7 @@ import type { Scenario } from '../bench.types';
 import { asAtScenario } from './as-at.scenario';
 import { commandHandlingScenario } from './command-handling.scenario';
 import { fixtureImportScenario } from './fixture-import.scenario';
+import { postgresScenario } from './postgres.scenario';
 import { rawAppendScenario } from './raw-append.scenario';
 import { readModelScenario } from './read-model.scenario';
 import { reconciliationScenario } from './reconciliation.scenario';
@@ -16,4 +17,5 @@ export const SCENARIOS: readonly Scenario[] = [
   asAtScenario,
   fixtureImportScenario,
   tokenVerificationScenario,
+  postgresScenario,
 ];

@@ -34,7 +34,16 @@ const asServerUser = (program: string, args: string[]): void => {
   execFileSync(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], cwd: tmpdir() });
 };
 
-export const startThrowawayCluster = (binDirectory: string): ThrowawayCluster => {
+export interface ClusterOptions {
+  /**
+   * Off (the default, for tests): no fsync, commits acknowledged before they reach the disk; the
+   * cluster lives for one run and its durability is not what a test checks. On (for the bench): the
+   * server's defaults, so an append is as durable as SQLite's synchronous=FULL one it is compared with.
+   */
+  readonly durable?: boolean;
+}
+
+export const startThrowawayCluster = (binDirectory: string, options: ClusterOptions = {}): ThrowawayCluster => {
   const root = mkdtempSync(join(tmpdir(), 'fundledger-pg-'));
   // The postgres user writes the data directory and the socket here; nobody else can see into a 0700
   // directory inside it.
@@ -42,10 +51,10 @@ export const startThrowawayCluster = (binDirectory: string): ThrowawayCluster =>
   const data = join(root, 'data');
   const initdb = join(binDirectory, 'initdb');
   const pgCtl = join(binDirectory, 'pg_ctl');
-  // fsync off and no-sync: the cluster lives for one test run, its durability is not what is tested.
   asServerUser(initdb, ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--locale=C']);
-  const options = `-k ${root} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c max_connections=200`;
-  asServerUser(pgCtl, ['-D', data, '-o', options, '-l', join(root, 'server.log'), '-w', '-t', '60', 'start']);
+  const durability = options.durable === true ? '' : ' -c fsync=off -c synchronous_commit=off';
+  const serverOptions = `-k ${root} -c listen_addresses='' -c max_connections=200${durability}`;
+  asServerUser(pgCtl, ['-D', data, '-o', serverOptions, '-l', join(root, 'server.log'), '-w', '-t', '60', 'start']);
   let stopped = false;
   return {
     socketDirectory: root,
