@@ -47,9 +47,31 @@ describe('store configuration', () => {
   );
 
   it('names an unknown store kind', () => {
-    expect(problemsOf(() => loadStoreConfig({ FUNDLEDGER_STORE: 'postgres' }))).toEqual([
-      "Configuration error: FUNDLEDGER_STORE must be one of sqlite, eventstoredb, got 'postgres'",
+    expect(problemsOf(() => loadStoreConfig({ FUNDLEDGER_STORE: 'mysql' }))).toEqual([
+      "Configuration error: FUNDLEDGER_STORE must be one of sqlite, eventstoredb, postgres, got 'mysql'",
     ]);
+  });
+
+  it.each(['postgresql://fundledger@db.internal:5432/ledger', 'postgres://ledger:s3cret@/ledger?host=/run/postgresql'])(
+    'selects PostgreSQL at %s',
+    (connectionString) => {
+      expect(loadStoreConfig({ FUNDLEDGER_STORE: 'postgres', FUNDLEDGER_POSTGRES_URL: connectionString })).toEqual({
+        kind: 'postgres',
+        connectionString,
+      });
+    },
+  );
+
+  it('requires a URL for PostgreSQL', () => {
+    expect(problemsOf(() => loadStoreConfig({ FUNDLEDGER_STORE: 'postgres' }))).toEqual([
+      'Configuration error: FUNDLEDGER_POSTGRES_URL is required when FUNDLEDGER_STORE is postgres (e.g. postgresql://fundledger@db.internal:5432/fundledger)',
+    ]);
+  });
+
+  it('names a PostgreSQL URL of the wrong scheme without echoing its password', () => {
+    expect(
+      problemsOf(() => loadStoreConfig({ FUNDLEDGER_STORE: 'postgres', FUNDLEDGER_POSTGRES_URL: 'mysql://ledger:s3cret@db/x' })),
+    ).toEqual(["Configuration error: FUNDLEDGER_POSTGRES_URL must start with postgresql:// or postgres://, got 'mysql://***@db/x'"]);
   });
 
   it.each(['abc', '-1', '1.5', '5s', '2147483648'])('names a busy timeout of %s', (value) => {
@@ -138,6 +160,13 @@ describe('CLI configuration', () => {
       'Configuration error: --db names a SQLite file, but FUNDLEDGER_STORE is eventstoredb',
     ]);
   });
+
+  it('refuses --db when the environment selects PostgreSQL', () => {
+    const env = { FUNDLEDGER_STORE: 'postgres', FUNDLEDGER_POSTGRES_URL: 'postgresql://db/ledger' };
+    expect(problemsOf(() => loadCliStoreConfig(env, { db: 'flag.sqlite' }))).toEqual([
+      'Configuration error: --db names a SQLite file, but FUNDLEDGER_STORE is postgres',
+    ]);
+  });
 });
 
 const API_MAIN = resolve(__dirname, '../dist/apps/api/src/main.js');
@@ -146,7 +175,7 @@ const CLI_MAIN = resolve(__dirname, '../dist/apps/cli/src/main.js');
 /** Runs a built entry point in an empty directory, so neither a .env nor ./data of the checkout leaks in. */
 const run = (main: string, args: string[], env: Record<string, string>, cwd: string) => {
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (\`npm test\` does)`);
-  const { FUNDLEDGER_STORE, FUNDLEDGER_DB, EVENTSTORE_CONNECTION_STRING, ...inherited } = process.env;
+  const { FUNDLEDGER_STORE, FUNDLEDGER_DB, EVENTSTORE_CONNECTION_STRING, FUNDLEDGER_POSTGRES_URL, ...inherited } = process.env;
   return spawnSync(process.execPath, [main, ...args], { cwd, env: { ...inherited, XDG_CONFIG_HOME: join(cwd, '.config'), ...env }, encoding: 'utf8', timeout: 20000 });
 };
 

@@ -4,6 +4,7 @@ import { auditAppendScenario } from './audit-append.scenario';
 import { auditVerify1mScenario, auditVerifyScenario } from './audit-verify.scenario';
 import { commandHandlingScenario } from './command-handling.scenario';
 import { fixtureImportScenario } from './fixture-import.scenario';
+import { postgresScenario } from './postgres.scenario';
 import { rawAppendScenario } from './raw-append.scenario';
 import { readModelScenario } from './read-model.scenario';
 import { reconciliationScenario } from './reconciliation.scenario';
@@ -21,4 +22,5 @@ export const SCENARIOS: readonly Scenario[] = [
   auditAppendScenario,
   auditVerifyScenario,
   auditVerify1mScenario,
+  postgresScenario,
 ];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { SqliteEventStore, type EventToAppend } from '@fundledger/event-store';
-import type { Measure, Scenario } from '../bench.types';
+import { SqliteEventStore, type EventStore, type EventToAppend } from '@fundledger/event-store';
+import type { Measure, Scenario, ScenarioContext } from '../bench.types';
 import { LatencyRecorder } from '../measure/latency.stats';
 
 const EVENTS = 20_000;
@@ -16,33 +16,42 @@ const BATCH_SIZES = [1, 10] as const;
 export const rawAppendScenario: Scenario = {
   name: 'raw-append',
   title: `raw append: ${EVENTS} events to ${STREAMS} streams, batches of ${BATCH_SIZES.join(' and ')}`,
-  async run({ workDir, memory }) {
-    const measures: Measure[] = [];
-    for (const batch of BATCH_SIZES) {
-      const store = SqliteEventStore.open({ path: join(workDir, `raw-append-${batch}.sqlite`) });
-      const revisions = new Map<string, bigint>();
-      const latency = new LatencyRecorder();
-      try {
-        for (let append = 0; append < EVENTS / batch; append += 1) {
-          const stream = `award-raw-${append % STREAMS}`;
-          const events = Array.from({ length: batch }, (_, i) => paymentEvent(stream, append * batch + i));
-          const expectedRevision = revisions.get(stream) ?? 'no_stream';
-          const result = await latency.time(() => store.append(stream, events, { expectedRevision }));
-          revisions.set(stream, result.nextExpectedRevision);
-          if (append % 500 === 0) memory.sample();
-        }
-      } finally {
-        await store.close();
-      }
-      const label = `batch ${batch}`;
-      measures.push(
-        { scenario: this.name, measure: `${label}: throughput`, value: EVENTS / latency.wallSeconds, unit: 'events/s' },
-        { scenario: this.name, measure: `${label}: append p50`, value: latency.percentileMs(50), unit: 'ms' },
-        { scenario: this.name, measure: `${label}: append p99`, value: latency.percentileMs(99), unit: 'ms' },
-      );
-    }
-    return measures;
+  run({ workDir, memory }) {
+    return measureRawAppends(this.name, async (batch) => SqliteEventStore.open({ path: join(workDir, `raw-append-${batch}.sqlite`) }), memory);
   },
+};
+
+/** The raw-append workload on any store: opened fresh for each batch size, closed afterwards. */
+export const measureRawAppends = async (
+  scenario: string,
+  open: (batch: number) => Promise<EventStore>,
+  memory: ScenarioContext['memory'],
+): Promise<Measure[]> => {
+  const measures: Measure[] = [];
+  for (const batch of BATCH_SIZES) {
+    const store = await open(batch);
+    const revisions = new Map<string, bigint>();
+    const latency = new LatencyRecorder();
+    try {
+      for (let append = 0; append < EVENTS / batch; append += 1) {
+        const stream = `award-raw-${append % STREAMS}`;
+        const events = Array.from({ length: batch }, (_, i) => paymentEvent(stream, append * batch + i));
+        const expectedRevision = revisions.get(stream) ?? 'no_stream';
+        const result = await latency.time(() => store.append(stream, events, { expectedRevision }));
+        revisions.set(stream, result.nextExpectedRevision);
+        if (append % 500 === 0) memory.sample();
+      }
+    } finally {
+      await store.close();
+    }
+    const label = `batch ${batch}`;
+    measures.push(
+      { scenario, measure: `${label}: throughput`, value: EVENTS / latency.wallSeconds, unit: 'events/s' },
+      { scenario, measure: `${label}: append p50`, value: latency.percentileMs(50), unit: 'ms' },
+      { scenario, measure: `${label}: append p99`, value: latency.percentileMs(99), unit: 'ms' },
+    );
+  }
+  return measures;
 };
 
 const paymentEvent = (stream: string, n: number): EventToAppend => ({

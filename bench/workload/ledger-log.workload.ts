@@ -31,7 +31,9 @@ export async function ledgerLogPath(workDir: string): Promise<string> {
   if (existsSync(path)) return path;
   const building = join(workDir, 'ledger.building.sqlite');
   const store = SqliteEventStore.open({ path: building });
-  const recorder = fixtureRecorder({ rejections: 'throw' });
+  // Recorded after the last business date the workload uses (March 2026): nothing may be dated after
+  // the day it is recorded (issue 8's rule), and the recorder's default day is earlier.
+  const recorder = fixtureRecorder({ rejections: 'throw', startAt: '2026-06-01T09:00:00.000Z' });
   const streams = new Map<string, { revision: bigint; hash: string }>();
   try {
     const append = async (commands: readonly ScriptCommand[]): Promise<void> => {

@@ -18,10 +18,9 @@ export interface CliGlobalOptions {
 export const loadCliStoreConfig = (env: Environment, options: CliGlobalOptions): EventStoreConfig => {
   if (options.db === undefined) return loadStoreConfig(env);
   // Silently ignoring --db would leave an operator believing they worked on the file they named.
-  if (readVariable(env, 'FUNDLEDGER_STORE') === 'eventstoredb') {
-    throw new ConfigurationError([
-      { variable: '--db', problem: `names a SQLite file, but FUNDLEDGER_STORE is eventstoredb` },
-    ]);
+  const kind = readVariable(env, 'FUNDLEDGER_STORE');
+  if (kind === 'eventstoredb' || kind === 'postgres') {
+    throw new ConfigurationError([{ variable: '--db', problem: `names a SQLite file, but FUNDLEDGER_STORE is ${kind}` }]);
   }
   return loadStoreConfig({ ...env, FUNDLEDGER_DB: options.db });
 };

@@ -5,6 +5,7 @@ import { checkpointCommand } from './checkpoint.command';
 import { exportLogCommand } from './export-log.command';
 import { exportCommand } from './export.command';
 import { importCommand } from './import.command';
+import { migrateCommand } from './migrate.command';
 import { rebuildCommand } from './rebuild.command';
 import { replayCommand } from './replay.command';
 import { reportCommand } from './report.command';
@@ -28,6 +29,7 @@ const program = new Command('fundledger')
   .addCommand(checkpointCommand())
   .addCommand(publicKeyCommand())
   .addCommand(exportLogCommand())
+  .addCommand(migrateCommand())
   .addCommand(tokenCommand());
 
 // One line on stderr and exit code 1: scripts test the code, people read the line.

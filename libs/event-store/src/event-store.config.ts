@@ -1,7 +1,7 @@
 import { dirname, join, parse, resolve } from 'node:path';
 
 /** Which adapter serves the event store port, and where it finds its data. */
-export type EventStoreConfig = SqliteStoreConfig | EventStoreDbStoreConfig;
+export type EventStoreConfig = SqliteStoreConfig | EventStoreDbStoreConfig | PostgresStoreConfig;
 
 export interface SqliteStoreConfig {
   readonly kind: 'sqlite';
@@ -12,6 +12,12 @@ export interface SqliteStoreConfig {
 
 export interface EventStoreDbStoreConfig {
   readonly kind: 'eventstoredb';
+  readonly connectionString: string;
+}
+
+export interface PostgresStoreConfig {
+  readonly kind: 'postgres';
+  /** FUNDLEDGER_POSTGRES_URL: postgres:// or postgresql://, a unix socket directory in `?host=`. */
   readonly connectionString: string;
 }
 
@@ -36,11 +42,10 @@ export class ConfigurationError extends Error {
   }
 }
 
-export const STORE_KINDS: readonly EventStoreKind[] = ['sqlite', 'eventstoredb'];
+export const STORE_KINDS: readonly EventStoreKind[] = ['sqlite', 'eventstoredb', 'postgres'];
 export const DEFAULT_SQLITE_PATH = './data/fundledger.sqlite';
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 const MAX_TIMER_MS = 2_147_483_647;
-const CONNECTION_STRING_SCHEMES = ['esdb://', 'esdb+discover://'];
 
 /**
  * An empty value counts as unset: compose files and CI systems routinely pass `NAME=` for a variable
@@ -86,26 +91,54 @@ export const readStoreConfig = (
     problems,
   );
 
-  // Checked whenever it is set, not only when EventStoreDB is selected: a malformed value is a typo
-  // waiting to surface on the day someone switches stores.
-  const connectionString = readVariable(env, 'EVENTSTORE_CONNECTION_STRING');
-  if (connectionString !== undefined && !CONNECTION_STRING_SCHEMES.some((scheme) => connectionString.startsWith(scheme))) {
-    problems.push({
-      variable: 'EVENTSTORE_CONNECTION_STRING',
-      problem: `must start with ${CONNECTION_STRING_SCHEMES.join(' or ')}, got '${redactConnectionString(connectionString)}'`,
-    });
-  }
-  if (kind === 'eventstoredb' && connectionString === undefined) {
-    problems.push({
-      variable: 'EVENTSTORE_CONNECTION_STRING',
-      problem: 'is required when FUNDLEDGER_STORE is eventstoredb (e.g. esdb://localhost:2113?tls=false)',
-    });
-  }
+  const connectionString = readConnectionUrl(env, kind, problems, {
+    variable: 'EVENTSTORE_CONNECTION_STRING',
+    schemes: ['esdb://', 'esdb+discover://'],
+    requiredFor: 'eventstoredb',
+    example: 'esdb://localhost:2113?tls=false',
+  });
+  const postgresUrl = readConnectionUrl(env, kind, problems, {
+    variable: 'FUNDLEDGER_POSTGRES_URL',
+    schemes: ['postgresql://', 'postgres://'],
+    requiredFor: 'postgres',
+    example: 'postgresql://fundledger@db.internal:5432/fundledger',
+  });
 
   if (problems.length > before || kind === undefined || busyTimeoutMs === undefined) return undefined;
-  return kind === 'sqlite'
-    ? { kind, path, busyTimeoutMs }
-    : { kind, connectionString: connectionString as string };
+  switch (kind) {
+    case 'sqlite':
+      return { kind, path, busyTimeoutMs };
+    case 'eventstoredb':
+      return { kind, connectionString: connectionString as string };
+    case 'postgres':
+      return { kind, connectionString: postgresUrl as string };
+  }
+};
+
+/**
+ * A store's address: checked whenever it is set, not only when its store is selected, since a
+ * malformed value is a typo waiting to surface on the day someone switches stores; required when it is.
+ */
+const readConnectionUrl = (
+  env: Environment,
+  kind: EventStoreKind | undefined,
+  problems: ConfigurationProblem[],
+  rule: { variable: string; schemes: readonly string[]; requiredFor: EventStoreKind; example: string },
+): string | undefined => {
+  const url = readVariable(env, rule.variable);
+  if (url !== undefined && !rule.schemes.some((scheme) => url.startsWith(scheme))) {
+    problems.push({
+      variable: rule.variable,
+      problem: `must start with ${rule.schemes.join(' or ')}, got '${redactConnectionString(url)}'`,
+    });
+  }
+  if (kind === rule.requiredFor && url === undefined) {
+    problems.push({
+      variable: rule.variable,
+      problem: `is required when FUNDLEDGER_STORE is ${rule.requiredFor} (e.g. ${rule.example})`,
+    });
+  }
+  return url;
 };
 
 /** The store part of the configuration, or a ConfigurationError naming every bad variable. */

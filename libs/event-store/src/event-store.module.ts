@@ -22,6 +22,10 @@ export const openEventStore = async (config: EventStoreConfig): Promise<EventSto
       const { EventStoreDbEventStore } = await import('./eventstoredb/eventstoredb-event-store');
       return EventStoreDbEventStore.connect(config.connectionString);
     }
+    case 'postgres': {
+      const { PostgresEventStore } = await import('./postgres/postgres-event-store');
+      return PostgresEventStore.connect({ connectionString: config.connectionString });
+    }
     default: {
       const unknown: never = config;
       throw new Error(`unknown event store kind ${JSON.stringify(unknown)}`);

@@ -12,3 +12,4 @@ export * from './command-handling/handle-command';
 export * from './log-cut';
 export * from './files/private-file';
 export * from './merkle';
+export * from './migration';

@@ -100,14 +100,14 @@ const checkAndWrite = (
 };
 
 /** Mirrors EventStoreDB: `no_stream` needs an empty stream, a revision needs exactly that last revision. */
-const isSatisfied = (expected: ExpectedRevision, actual: bigint | 'no_stream'): boolean =>
+export const isSatisfied = (expected: ExpectedRevision, actual: bigint | 'no_stream'): boolean =>
   expected === 'any' || expected === actual;
 
 /**
  * A retry of an append that already succeeded (its answer was lost, or a command was resubmitted):
  * every id sits in this stream, consecutively, starting where the original append was aimed.
  */
-const isRetryOfSameAppend = (
+export const isRetryOfSameAppend = (
   stream: string,
   expected: ExpectedRevision,
   recorded: readonly RecordedPlace[],
@@ -121,7 +121,7 @@ const isRetryOfSameAppend = (
   return first === (expected === 'no_stream' ? 0n : expected + 1n);
 };
 
-const firstRepeatedId = (events: readonly EventToAppend[]): string | undefined => {
+export const firstRepeatedId = (events: readonly EventToAppend[]): string | undefined => {
   const seen = new Set<string>();
   for (const { id } of events) {
     if (seen.has(id)) return id;

@@ -2,7 +2,7 @@ import type { AllSubscription, RecordedEvent } from '../event-store.port';
 
 export interface SubscriptionSource {
   /** Up to `limit` events with a position strictly after `checkpoint`, in order. */
-  readAfter(checkpoint: bigint, limit: number): RecordedEvent[];
+  readAfter(checkpoint: bigint, limit: number): RecordedEvent[] | Promise<RecordedEvent[]>;
   /** Calls `listener` after every append this process commits; returns the unsubscribe. */
   onAppend(listener: () => void): () => void;
 }
@@ -62,7 +62,7 @@ export class SqliteAllSubscription implements AllSubscription {
       let checkpoint = this.options.checkpoint;
       while (!this.stopped) {
         this.appendedSinceRead = false;
-        const page = this.source.readAfter(checkpoint, this.options.pageSize);
+        const page = await this.source.readAfter(checkpoint, this.options.pageSize);
         for (const event of page) {
           if (this.stopped) return;
           yield event;

@@ -1,0 +1,3 @@
+export * from './copy-log';
+export * from './migration.errors';
+export * from './store-location';
