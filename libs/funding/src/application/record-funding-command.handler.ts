@@ -53,6 +53,7 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
   private programmeDecision(command: ProgrammeCommand, today: IsoDate): StreamDecision<ProgrammeState, DomainEvent> {
     return {
       stream: programmeStreamName(command.programmeId),
+      foldName: 'programme',
       initialState: programmeDecider.initialState,
       evolve: (state, event) => programmeDecider.evolve(state, toProgrammeEvent(event)),
       decide: (state) => programmeDecider.decide(state, command, { today }),
@@ -72,6 +73,7 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
         : undefined;
     return {
       stream: awardStreamName(command.awardId),
+      foldName: 'award-with-duties',
       initialState: { award: awardDecider.initialState, duties: NO_DUTIES_RECORDED },
       evolve: (state, event) => ({
         award: awardDecider.evolve(state.award, toAwardEvent(event)),
