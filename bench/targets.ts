@@ -17,6 +17,13 @@ export interface Target {
 
 export const TARGETS: readonly Target[] = [
   {
+    scenario: 'stream-length',
+    measure: 'warm p50 100,000 ÷ 10 events',
+    atMost: 2,
+    unit: '×',
+    why: 'an award padded with small payments must not make every later command on it slower (issue 14)',
+  },
+  {
     scenario: 'raw-append',
     measure: 'batch 1: throughput',
     atLeast: 2000,

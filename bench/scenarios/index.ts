@@ -3,6 +3,7 @@ import { asAtScenario } from './as-at.scenario';
 import { commandHandlingScenario } from './command-handling.scenario';
 import { fixtureImportScenario } from './fixture-import.scenario';
 import { rawAppendScenario } from './raw-append.scenario';
+import { streamLengthScenario } from './stream-length.scenario';
 import { readModelScenario } from './read-model.scenario';
 import { reconciliationScenario } from './reconciliation.scenario';
 import { tokenVerificationScenario } from './token-verification.scenario';
@@ -11,6 +12,7 @@ import { tokenVerificationScenario } from './token-verification.scenario';
 export const SCENARIOS: readonly Scenario[] = [
   rawAppendScenario,
   commandHandlingScenario,
+  streamLengthScenario,
   reconciliationScenario,
   readModelScenario,
   asAtScenario,
