@@ -8,14 +8,12 @@ export interface AppendRequest {
   readonly events: readonly EventToAppend[];
   readonly expectedRevision: ExpectedRevision;
   readonly recordedAt: string;
+  /** The events as rows, once serialised (group commit serialises before queueing). */
+  readonly rows?: readonly Omit<RowToInsert, 'revision'>[];
 }
 
-/**
- * Appends all of the request's events or none. BEGIN IMMEDIATE takes SQLite's single write lock before
- * the stream's revision is read, so the revision check and the inserts are one step for every
- * connection and process sharing the file: two writers that read the same revision cannot both pass.
- */
-export const appendInTransaction = (db: Database, log: SqliteEventLog, request: AppendRequest): AppendResult => {
+/** Checks what needs no lock and serialises the events, so that a large payload does not lengthen the time others wait. */
+export const toRows = (request: AppendRequest): readonly Omit<RowToInsert, 'revision'>[] => {
   // An empty append has no revision or position to report for a stream that does not exist yet, and
   // a command that decides nothing has nothing to record: the caller must skip the append instead.
   if (request.events.length === 0) {
@@ -25,8 +23,7 @@ export const appendInTransaction = (db: Database, log: SqliteEventLog, request: 
   }
   const repeated = firstRepeatedId(request.events);
   if (repeated !== undefined) throw new DuplicateEventIdError(request.stream, repeated);
-  // Serialised before taking the lock so that a large payload does not lengthen the time others wait.
-  const rows = request.events.map(
+  return request.events.map(
     (event): Omit<RowToInsert, 'revision'> => ({
       id: event.id,
       stream: request.stream,
@@ -36,19 +33,15 @@ export const appendInTransaction = (db: Database, log: SqliteEventLog, request: 
       recordedAt: request.recordedAt,
     }),
   );
-
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = checkAndWrite(log, request, rows);
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    rollBack(db);
-    throw error;
-  }
 };
 
-const checkAndWrite = (
+/**
+ * The revision check and the inserts, inside a transaction begun with BEGIN IMMEDIATE: that takes
+ * SQLite's single write lock before the stream's revision is read, so the check and the inserts are one
+ * step for every connection and process sharing the file: two writers that read the same revision
+ * cannot both pass.
+ */
+export const checkAndWrite = (
   log: SqliteEventLog,
   request: AppendRequest,
   rows: readonly Omit<RowToInsert, 'revision'>[],
@@ -110,7 +103,7 @@ const firstRepeatedId = (events: readonly EventToAppend[]): string | undefined =
  * SQLite ends a transaction by itself after some failures (a full disk, an I/O error), so ROLLBACK is
  * issued only while one is still open; a rollback that fails must not hide the error that caused it.
  */
-const rollBack = (db: Database): void => {
+export const rollBack = (db: Database): void => {
   if (!db.inTransaction) return;
   try {
     db.exec('ROLLBACK');

@@ -14,7 +14,7 @@ import type {
 import { EventStoreUnavailableError } from '../event-store.errors';
 import { ensurePrivateFile } from '../files/private-file';
 import { migrate } from './migrations';
-import { appendInTransaction } from './sqlite-append';
+import { GroupCommit } from './group-commit';
 import { SqliteEventLog } from './sqlite-event-log';
 import { closedStore, isBusy, toStoreFailure } from './sqlite-failure';
 import { SqliteAllSubscription } from './sqlite-subscription';
@@ -28,6 +28,8 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** The clock that stamps recordedAt; injected so that tests and replays are reproducible. */
   readonly now?: () => Date;
+  /** Caps the file at this many pages (SQLite's max_page_count): past it, appends fail as on a full disk. */
+  readonly maxPages?: number;
 }
 
 /** Between attempts to open a file another process is setting up. */
@@ -49,6 +51,7 @@ const maxPosition = 9223372036854775807n;
  */
 export class SqliteEventStore implements EventStore {
   private readonly log: SqliteEventLog;
+  private readonly commits: GroupCommit;
   private readonly appendListeners = new Set<() => void>();
   private readonly subscriptions = new Set<SqliteAllSubscription>();
 
@@ -62,6 +65,13 @@ export class SqliteEventStore implements EventStore {
     readonly schemaVersion: number,
   ) {
     this.log = new SqliteEventLog(db);
+    this.commits = new GroupCommit(db, this.log, (error, requests) =>
+      toStoreFailure(error, {
+        action: `appending to ${requests.length === 1 ? `stream ${requests[0]!.stream}` : `${requests.length} streams in one commit`}`,
+        path,
+        busyTimeoutMs,
+      }),
+    );
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -84,6 +94,7 @@ export class SqliteEventStore implements EventStore {
         db.pragma('synchronous = FULL');
         db.pragma('foreign_keys = ON');
         const schemaVersion = migrate(db, now);
+        if (options.maxPages !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
         return new SqliteEventStore(db, path, busyTimeoutMs, options.pollIntervalMs ?? 250, now, schemaVersion);
       } catch (error) {
         db?.close();
@@ -101,14 +112,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   async append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
-    const result = this.run(`appending to stream ${stream}`, () =>
-      appendInTransaction(this.db, this.log, {
-        stream,
-        events,
-        expectedRevision: options.expectedRevision,
-        recordedAt: this.now().toISOString(),
-      }),
-    );
+    const action = `appending to stream ${stream}`;
+    if (!this.db.open) throw closedStore({ action, path: this.path });
+    const result = await this.commits.append({
+      stream,
+      events,
+      expectedRevision: options.expectedRevision,
+      recordedAt: this.now().toISOString(),
+    });
     for (const listener of [...this.appendListeners]) listener();
     return result;
   }
