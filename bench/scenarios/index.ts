@@ -2,6 +2,7 @@ import type { Scenario } from '../bench.types';
 import { asAtScenario } from './as-at.scenario';
 import { commandHandlingScenario } from './command-handling.scenario';
 import { fixtureImportScenario } from './fixture-import.scenario';
+import { inFlightScenario } from './in-flight.scenario';
 import { rawAppendScenario } from './raw-append.scenario';
 import { streamLengthScenario } from './stream-length.scenario';
 import { readModelScenario } from './read-model.scenario';
@@ -13,6 +14,7 @@ export const SCENARIOS: readonly Scenario[] = [
   rawAppendScenario,
   commandHandlingScenario,
   streamLengthScenario,
+  inFlightScenario,
   reconciliationScenario,
   readModelScenario,
   asAtScenario,
