@@ -17,6 +17,13 @@ export interface Target {
 
 export const TARGETS: readonly Target[] = [
   {
+    scenario: 'as-at',
+    measure: 'one award as at the middle, as of a date',
+    atMost: 50,
+    unit: 'ms',
+    why: "an auditor's question about one award costs what that award holds, not the log (issue 14)",
+  },
+  {
     scenario: 'in-flight',
     measure: '64 in flight ÷ raw single-row',
     atLeast: 2,
