@@ -17,6 +17,34 @@ export interface Target {
 
 export const TARGETS: readonly Target[] = [
   {
+    scenario: 'as-at',
+    measure: 'one award as at the middle, as of a date',
+    atMost: 50,
+    unit: 'ms',
+    why: "an auditor's question about one award costs what that award holds, not the log (issue 14)",
+  },
+  {
+    scenario: 'in-flight',
+    measure: '64 in flight ÷ raw single-row',
+    atLeast: 2,
+    unit: '×',
+    why: 'group commit: many officers at once must cost fewer fsyncs than commands (issue 14)',
+  },
+  {
+    scenario: 'in-flight',
+    measure: '1 in flight ÷ raw single-row',
+    atLeast: 0.8,
+    unit: '×',
+    why: 'one command alone is bound by its one durable transaction, little else (issue 14)',
+  },
+  {
+    scenario: 'stream-length',
+    measure: 'warm p50 100,000 ÷ 10 events',
+    atMost: 2,
+    unit: '×',
+    why: 'an award padded with small payments must not make every later command on it slower (issue 14)',
+  },
+  {
     scenario: 'raw-append',
     measure: 'batch 1: throughput',
     atLeast: 2000,

@@ -1,8 +1,9 @@
 import { SqliteEventStore } from '@fundledger/event-store';
-import { foldLedgerAsAt } from '@fundledger/projections';
+import { foldLedgerAsAt, foldLedgerAt } from '@fundledger/projections';
 import type { Measure, Scenario } from '../bench.types';
 import { timeMs } from '../measure/latency.stats';
 import { SampledEventStore } from '../measure/sampled-event-store';
+import { benchAwardId } from '../workload/award-commands.workload';
 import { LEDGER_AWARDS, ledgerLogPath } from '../workload/ledger-log.workload';
 
 /** Each point is folded this many times and the median reported: one fold is long enough to be hit by a neighbour's burst. */
@@ -38,6 +39,16 @@ export const asAtScenario: Scenario = {
           { scenario: this.name, measure: `${label}: fold`, value: median(times), unit: 'ms' },
         );
       }
+      // An award's own report as at the middle, as of a business date: only its streams are read.
+      const awardId = benchAwardId(LEDGER_AWARDS - 1);
+      const point = { knownAt: { position: head / 2n }, asOf: '2025-03-31' };
+      const times: number[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const { result, ms } = await timeMs(() => foldLedgerAt(store, point, undefined, { awardId }));
+        if (result.award(awardId) === undefined) throw new Error(`${awardId} is not in its own as-at answer`);
+        times.push(ms);
+      }
+      measures.push({ scenario: this.name, measure: 'one award as at the middle, as of a date', value: median(times), unit: 'ms' });
       // Timed folds read the store directly (sampling as the log is read slows a fold by ~10%); one more
       // fold at the head, sampled as it reads, is what the scenario's memory peak comes from.
       await foldLedgerAsAt(new SampledEventStore(store, memory), { position: head });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, type AppendResult, type EventToAppend } from '@fundledger/event-store';
 import { migrate } from '../../libs/event-store/src/sqlite/migrations';
-import { appendInTransaction } from '../../libs/event-store/src/sqlite/sqlite-append';
+import { GroupCommit } from '../../libs/event-store/src/sqlite/group-commit';
 import { SqliteEventLog } from '../../libs/event-store/src/sqlite/sqlite-event-log';
 import type { AppendTreeKeeper } from '../../libs/event-store/src/sqlite/sqlite-merkle-tree';
 import type { Measure, Scenario } from '../bench.types';
@@ -25,10 +25,11 @@ const treelessAppend = (path: string): { append: Append; close: () => void } => 
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   migrate(db, () => new Date());
-  const log = new SqliteEventLog(db);
+  // The store's own append path (group commit), with the tree keeper swapped for one that keeps nothing.
+  const commits = new GroupCommit(db, new SqliteEventLog(db), keepsNoTree, (error) => error);
   return {
-    append: async (stream, events, expectedRevision) =>
-      appendInTransaction(db, log, keepsNoTree, { stream, events, expectedRevision, recordedAt: new Date().toISOString() }),
+    append: (stream, events, expectedRevision) =>
+      commits.append({ stream, events, expectedRevision, recordedAt: new Date().toISOString() }),
     close: () => db.close(),
   };
 };

@@ -5,7 +5,9 @@ import { auditVerify1mScenario, auditVerifyScenario } from './audit-verify.scena
 import { commandHandlingScenario } from './command-handling.scenario';
 import { fixtureImportScenario } from './fixture-import.scenario';
 import { postgresScenario } from './postgres.scenario';
+import { inFlightScenario } from './in-flight.scenario';
 import { rawAppendScenario } from './raw-append.scenario';
+import { streamLengthScenario } from './stream-length.scenario';
 import { readModelScenario } from './read-model.scenario';
 import { reconciliationScenario } from './reconciliation.scenario';
 import { tokenVerificationScenario } from './token-verification.scenario';
@@ -14,6 +16,8 @@ import { tokenVerificationScenario } from './token-verification.scenario';
 export const SCENARIOS: readonly Scenario[] = [
   rawAppendScenario,
   commandHandlingScenario,
+  streamLengthScenario,
+  inFlightScenario,
   reconciliationScenario,
   readModelScenario,
   asAtScenario,

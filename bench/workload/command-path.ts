@@ -2,6 +2,7 @@ import { hashCommandBody, type EventStore } from '@fundledger/event-store';
 import { parseFundingCommand } from '@fundledger/funding';
 import { RecordFundingCommand, RecordFundingCommandHandler, type CommandReceipt } from '@fundledger/funding/application';
 import type { ScriptCommand } from './award-commands.workload';
+import { reportingFigures } from '@fundledger/reporting';
 
 export const BENCH_ACTOR = { id: 'bench', role: 'finance-officer' } as const;
 
@@ -12,7 +13,7 @@ export const BENCH_ACTOR = { id: 'bench', role: 'finance-officer' } as const;
  * worth measuring and whose start-up would be timed by every scenario.
  */
 export const commandPath = (store: EventStore, now: () => Date = () => new Date()) => {
-  const handler = new RecordFundingCommandHandler(store, now);
+  const handler = new RecordFundingCommandHandler(store, now, reportingFigures);
   return (command: ScriptCommand): Promise<CommandReceipt> =>
     handler.execute(
       new RecordFundingCommand(parseFundingCommand(command.type, command.body), {

@@ -31,24 +31,8 @@ export async function ledgerLogPath(workDir: string): Promise<string> {
   if (existsSync(path)) return path;
   const building = join(workDir, 'ledger.building.sqlite');
   const store = SqliteEventStore.open({ path: building });
-  // Recorded after the last business date the workload uses (March 2026): nothing may be dated after
-  // the day it is recorded (issue 8's rule), and the recorder's default day is earlier.
-  const recorder = fixtureRecorder({ rejections: 'throw', startAt: '2026-06-01T09:00:00.000Z' });
-  const streams = new Map<string, { revision: bigint; hash: string }>();
+  const append = logWriter(store);
   try {
-    const append = async (commands: readonly ScriptCommand[]): Promise<void> => {
-      const decided = commands.flatMap((command) => recorded(recorder, command));
-      const stream = decided[0].stream;
-      const last = streams.get(stream);
-      let prevHash = last?.hash ?? GENESIS_HASH;
-      const events = decided.map(({ event, commandHash }): EventToAppend => {
-        const metadata: JsonObject = { ...event.metadata, commandHash, prevHash };
-        prevHash = computeEventHash(event.type, event.data, metadata);
-        return { id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata, hash: prevHash } };
-      });
-      const result = await store.append(stream, events, { expectedRevision: last?.revision ?? 'no_stream' });
-      streams.set(stream, { revision: result.nextExpectedRevision, hash: prevHash });
-    };
     await append([openProgrammeCommand()]);
     for (let from = 0; from < LEDGER_ROUNDS; from += ROUNDS_PER_APPEND) {
       for (let awardNo = 0; awardNo < LEDGER_AWARDS; awardNo += 1) {
@@ -62,6 +46,29 @@ export async function ledgerLogPath(workDir: string): Promise<string> {
   // Renamed only once complete, so a run interrupted mid-build never leaves a short log to measure.
   renameSync(building, path);
   return path;
+}
+
+/**
+ * Appends commands' events as the handler would record them, decided by the real domain through a
+ * fixture recorder; all commands of one call go to one stream in one append.
+ */
+export function logWriter(store: SqliteEventStore): (commands: readonly ScriptCommand[]) => Promise<void> {
+  // Decided as of April 2026, after every business date the workload's two-year cycle names.
+  const recorder = fixtureRecorder({ rejections: 'throw', startAt: '2026-04-01T09:00:00.000Z' });
+  const streams = new Map<string, { revision: bigint; hash: string }>();
+  return async (commands) => {
+    const decided = commands.flatMap((command) => recorded(recorder, command));
+    const stream = decided[0].stream;
+    const last = streams.get(stream);
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const events = decided.map(({ event, commandHash }): EventToAppend => {
+      const metadata: JsonObject = { ...event.metadata, commandHash, prevHash };
+      prevHash = computeEventHash(event.type, event.data, metadata);
+      return { id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata, hash: prevHash } };
+    });
+    const result = await store.append(stream, events, { expectedRevision: last?.revision ?? 'no_stream' });
+    streams.set(stream, { revision: result.nextExpectedRevision, hash: prevHash });
+  };
 }
 
 const recorded = (recorder: FixtureRecorder, command: ScriptCommand) => {

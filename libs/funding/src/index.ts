@@ -38,3 +38,4 @@ export { parseCertifyBudget } from './award/certify-budget/certify-budget.parse'
 export { parseSubmitReturn } from './award/submit-return/submit-return.parse';
 export { parseCloseAward } from './award/close-award/close-award.parse';
 export { parseOpenProgramme } from './programme/open-programme/open-programme.parse';
+export { PersistentMap } from './award/persistent-map';

@@ -42,7 +42,7 @@ export class AwardQueriesController {
     @Res({ passthrough: true }) reply: ReplyHeaders,
     @CurrentActor() actor: AuthenticatedActor,
   ) {
-    const answer = await this.answers.read(query);
+    const answer = await this.answers.read(query, { awardId });
     return this.answers.render(reply, { accept, query }, answer, awardPositionReport(this.awardOf(answer, awardId, actor)), awardPositionToCsv);
   }
 
@@ -59,7 +59,7 @@ export class AwardQueriesController {
     @Res({ passthrough: true }) reply: ReplyHeaders,
     @CurrentActor() actor: AuthenticatedActor,
   ) {
-    const answer = await this.answers.read(query);
+    const answer = await this.answers.read(query, { awardId });
     const report = fundedMonthsFor(this.awardOf(answer, awardId, actor));
     return this.answers.render(reply, { accept, query }, answer, fundedMonthsReportToJson(report), () => fundedMonthsReportToCsv(report));
   }
@@ -77,7 +77,7 @@ export class AwardQueriesController {
     @Res({ passthrough: true }) reply: ReplyHeaders,
     @CurrentActor() actor: AuthenticatedActor,
   ) {
-    const answer = await this.answers.read(query);
+    const answer = await this.answers.read(query, { awardId });
     return this.answers.render(reply, { accept, query }, answer, decisionChecksReport(this.awardOf(answer, awardId, actor)), decisionChecksToCsv);
   }
 

@@ -7,6 +7,7 @@ import {
   readYearEnd,
   type LedgerReader,
   type LedgerSnapshot,
+  type ReadScope,
   type AnsweredAt,
   type YearEndReport,
 } from '@fundledger/projections';
@@ -36,7 +37,8 @@ export interface LedgerAnswer {
 export class LedgerAnswers {
   constructor(@Inject(LEDGER_READER) private readonly reader: LedgerReader) {}
 
-  async read(query: LedgerQueryDto): Promise<LedgerAnswer> {
+  /** `scope`: the answer is about one award, so an as-at read folds only its streams. */
+  async read(query: LedgerQueryDto, scope?: ReadScope): Promise<LedgerAnswer> {
     const point = parseReadPoint(query, this.reader.today());
     const { minPosition } = query;
     if (minPosition !== undefined && !isCurrent(point)) {
@@ -44,7 +46,7 @@ export class LedgerAnswers {
     }
     const snapshot = isCurrent(point)
       ? await this.reader.current(minPosition === undefined ? {} : { minPosition: BigInt(minPosition) })
-      : await this.reader.at(point);
+      : await this.reader.at(point, scope);
     return { snapshot, answeredAt: answeredAtOf(snapshot, point), when: describeReadPoint(point) };
   }
 

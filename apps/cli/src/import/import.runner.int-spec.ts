@@ -9,6 +9,7 @@ import { Test } from '@nestjs/testing';
 import { readCommandScript } from './command-script';
 import type { ImportProgress } from './import.progress';
 import { runImport } from './import.runner';
+import { reportingFigures } from '@fundledger/reporting';
 
 const organisation = (id: string) => ({ id, name: id });
 const makeAward = (commandId: string, amount: string) => ({
@@ -63,7 +64,7 @@ describe('importing command scripts', () => {
     @Global()
     @Module({ providers: [{ provide: EVENT_STORE, useValue: store }], exports: [EVENT_STORE] })
     class StoreModule {}
-    app = await (await Test.createTestingModule({ imports: [StoreModule, FundingModule] }).compile()).init();
+    app = await (await Test.createTestingModule({ imports: [StoreModule, FundingModule.withFigures(reportingFigures)] }).compile()).init();
   });
 
   afterEach(async () => {

@@ -5,6 +5,7 @@ import { computeEventHash, GENESIS_HASH } from '../chain/event-chain';
 import type { TreeHead } from '../merkle/tree-head';
 import type { CommandEnvelope } from './command-envelope';
 import { CommandIdReusedError, ConcurrencyConflictError } from './command-handling.errors';
+import { DecidedStateCache, type DecidedState } from './decided-state.cache';
 
 /**
  * Bumped when an event's stored shape changes, so old events can be upcast on read (the domain's
@@ -24,6 +25,11 @@ export interface StreamDecision<S, E extends DomainEvent> {
   readonly stream: string;
   readonly initialState: S;
   readonly evolve: (state: S, event: E) => S;
+  /**
+   * Names the fold (initialState + evolve) when it depends on nothing but the events, so its result
+   * can be cached per stream and only newer events folded on. Omitted: the stream is folded afresh.
+   */
+  readonly foldName?: string;
   /** Pure: the events the command produces on this state, or a thrown domain error. */
   readonly decide: (state: S) => readonly E[];
 }
@@ -44,6 +50,8 @@ export interface HandleCommandOptions {
   readonly maxAttempts?: number;
   /** Waits before a retry; the default backs off with jitter so racing writers stop colliding. */
   readonly backoff?: (attempt: number) => Promise<void>;
+  /** Where folded states are kept between commands; defaults to one cache per store. */
+  readonly cache?: DecidedStateCache;
 }
 
 const jitteredBackoff = (attempt: number): Promise<void> =>
@@ -76,15 +84,15 @@ async function decideAndAppend<S, E extends DomainEvent>(
 ): Promise<DecidedOutcome> {
   const maxAttempts = options.maxAttempts ?? 8;
   const backoff = options.backoff ?? jitteredBackoff;
+  const cache = options.cache ?? cacheFor(store);
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
     if (attempt > 1) await backoff(attempt);
-    const history = await readAll(store.readStream(decision.stream));
-    const earlier = history.filter((event) => event.metadata.commandId === envelope.commandId);
-    if (earlier.length > 0) return replay(decision.stream, earlier, envelope);
-
-    const state = history.reduce((s, event) => decision.evolve(s, event as unknown as E), decision.initialState);
+    const { state, last, commandIds } = await loadStreamState(store, decision, cache);
+    if (commandIds.has(envelope.commandId)) {
+      const history = await readAll(store.readStream(decision.stream));
+      return replay(decision.stream, history.filter((event) => event.metadata.commandId === envelope.commandId), envelope);
+    }
     const decided = decision.decide(state);
-    const last = history[history.length - 1];
     const toAppend = chain(decided, envelope, last, options.now());
     try {
       const result = await store.append(decision.stream, toAppend, {
@@ -103,9 +111,48 @@ async function decideAndAppend<S, E extends DomainEvent>(
         throw new CommandIdReusedError(envelope.commandId, `its events are already recorded outside ${decision.stream}`);
       }
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      // Another writer got in first; should the stream not be what the cache says, reload it whole.
+      if (decision.foldName !== undefined) cache.drop(decision.foldName, decision.stream);
     }
   }
   throw new ConcurrencyConflictError(decision.stream, maxAttempts);
+}
+
+/**
+ * The stream's state as of its last event: from the cache plus the events after it when the fold is
+ * named, else folded from the start. Command ids are gathered on the way so a retry is recognised
+ * without keeping the stream's events.
+ */
+export async function loadStreamState<S, E extends DomainEvent>(
+  store: EventStore,
+  decision: StreamDecision<S, E>,
+  cache: DecidedStateCache,
+): Promise<DecidedState<S>> {
+  const cached = decision.foldName === undefined ? undefined : cache.get<S>(decision.foldName, decision.stream);
+  let state = cached?.state ?? decision.initialState;
+  let last = cached?.last;
+  // Owned by the cache and only ever added to: one entry per stream, and commands on a stream run one at a time.
+  const commandIds = (cached?.commandIds as Set<string> | undefined) ?? new Set<string>();
+  const from = last === undefined ? 0n : last.revision + 1n;
+  for await (const event of store.readStream(decision.stream, { fromRevision: from })) {
+    state = decision.evolve(state, event as unknown as E);
+    last = event;
+    if (typeof event.metadata.commandId === 'string') commandIds.add(event.metadata.commandId);
+  }
+  const loaded = { state, last, commandIds };
+  if (decision.foldName !== undefined) cache.set(decision.foldName, decision.stream, loaded);
+  return loaded;
+}
+
+const caches = new WeakMap<EventStore, DecidedStateCache>();
+
+function cacheFor(store: EventStore): DecidedStateCache {
+  let cache = caches.get(store);
+  if (cache === undefined) {
+    cache = new DecidedStateCache();
+    caches.set(store, cache);
+  }
+  return cache;
 }
 
 /** The last queued command of each stream, per store: the next one for that stream waits for it. */

@@ -7,7 +7,8 @@
  * writer it takes the stream's actual revision and tries the same batch again. START_FILE in the
  * environment is a barrier: the child creates `<START_FILE>.<writer>.ready` once its store is open and
  * holds its first append until START_FILE exists, so that several children really do contend however
- * slowly each one starts on a loaded machine.
+ * slowly each one starts on a loaded machine. CONCURRENT=n runs n such loops at once in the process,
+ * on streams `<stream>-0` … `<stream>-(n-1)`, so that their appends share group commits.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,25 @@ const batchOf = (batch: number): EventToAppend[] => {
   }));
 };
 
+const appendTo = async (store: SqliteEventStore, name: string): Promise<void> => {
+  let expectedRevision: ExpectedRevision = 'any';
+  for (let batch = 0; batch < appends; batch += 1) {
+    const events = batchOf(batch);
+    for (;;) {
+      try {
+        const result = await store.append(name, events, { expectedRevision });
+        expectedRevision = result.nextExpectedRevision;
+        process.stdout.write(`${result.position}\n`);
+        if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        break;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        expectedRevision = error.actual;
+      }
+    }
+  }
+};
+
 const run = async (): Promise<void> => {
   const store = SqliteEventStore.open({ path, busyTimeoutMs: 10_000 });
   const startFile = process.env['START_FILE'];
@@ -48,22 +68,9 @@ const run = async (): Promise<void> => {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
-  let expectedRevision: ExpectedRevision = 'any';
-  for (let batch = 0; batch < appends; batch += 1) {
-    const events = batchOf(batch);
-    for (;;) {
-      try {
-        const result = await store.append(stream, events, { expectedRevision });
-        expectedRevision = result.nextExpectedRevision;
-        process.stdout.write(`${result.position}\n`);
-        if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
-        break;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        expectedRevision = error.actual;
-      }
-    }
-  }
+  const concurrent = Number(process.env['CONCURRENT'] ?? 1);
+  const streams = concurrent === 1 ? [stream] : Array.from({ length: concurrent }, (_, i) => `${stream}-${i}`);
+  await Promise.all(streams.map((name) => appendTo(store, name)));
   await store.close();
 };
 

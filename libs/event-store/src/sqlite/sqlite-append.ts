@@ -12,17 +12,23 @@ export interface AppendRequest {
   readonly recordedAt: string;
 }
 
+interface RowToWrite extends Omit<RowToInsert, 'revision' | 'position' | 'merkleHead'> {
+  readonly event: EventToAppend;
+}
+
+/** An append made ready before the write lock: its rows serialised and its events' content hashed. */
+export interface PreparedAppend {
+  readonly request: AppendRequest;
+  readonly rows: readonly RowToWrite[];
+  readonly contentHashes: readonly string[];
+}
+
 /**
- * Appends all of the request's events or none. BEGIN IMMEDIATE takes SQLite's single write lock before
- * the stream's revision is read, so the revision check and the inserts are one step for every
- * connection and process sharing the file: two writers that read the same revision cannot both pass.
+ * Checks what needs no lock and does the work that needs none (JSON, canonical JSON and hashing), so a
+ * large payload does not lengthen the time others wait; only the leaf hash, which needs the position,
+ * is left for inside the lock.
  */
-export const appendInTransaction = (
-  db: Database,
-  log: SqliteEventLog,
-  tree: AppendTreeKeeper,
-  request: AppendRequest,
-): AppendResult => {
+export const prepareAppend = (request: AppendRequest, tree: AppendTreeKeeper): PreparedAppend => {
   // An empty append has no revision or position to report for a stream that does not exist yet, and
   // a command that decides nothing has nothing to record: the caller must skip the append instead.
   if (request.events.length === 0) {
@@ -32,9 +38,6 @@ export const appendInTransaction = (
   }
   const repeated = firstRepeatedId(request.events);
   if (repeated !== undefined) throw new DuplicateEventIdError(request.stream, repeated);
-  // Serialised and hashed before taking the lock so that a large payload does not lengthen the time
-  // others wait; only the leaf hash, which needs the position, is left for inside it.
-  const prepared = tree.prepare(request.events);
   const rows = request.events.map(
     (event): RowToWrite => ({
       event,
@@ -46,28 +49,17 @@ export const appendInTransaction = (
       recordedAt: request.recordedAt,
     }),
   );
-
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = checkAndWrite(log, request, rows, (recorded) => tree.headAfter(recorded, prepared));
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    rollBack(db);
-    throw error;
-  }
+  return { request, rows, contentHashes: tree.prepare(request.events) };
 };
 
-interface RowToWrite extends Omit<RowToInsert, 'revision' | 'position' | 'merkleHead'> {
-  readonly event: EventToAppend;
-}
-
-const checkAndWrite = (
-  log: SqliteEventLog,
-  request: AppendRequest,
-  rows: readonly RowToWrite[],
-  headAfter: (recorded: readonly LeafedEvent[]) => Buffer | null,
-): AppendResult => {
+/**
+ * The revision check, the inserts and the tree head, inside a transaction begun with BEGIN IMMEDIATE:
+ * that takes SQLite's single write lock before the stream's revision is read, so the check and the
+ * inserts are one step for every connection and process sharing the file (two writers that read the
+ * same revision cannot both pass), and the tree grows from the head every earlier append left.
+ */
+export const checkAndWrite = (log: SqliteEventLog, tree: AppendTreeKeeper, prepared: PreparedAppend): AppendResult => {
+  const { request, rows, contentHashes } = prepared;
   const { stream, expectedRevision } = request;
   const recorded = rows.map((row) => log.placeOf(row.id)).filter((place) => place !== undefined);
   if (recorded.length === rows.length && isRetryOfSameAppend(stream, expectedRevision, recorded)) {
@@ -90,7 +82,7 @@ const checkAndWrite = (
     position: firstPosition + BigInt(i),
   }));
   // The tree head after the append rides in its last event's row: no page written beyond the events'.
-  const head = headAfter(placed);
+  const head = tree.headAfter(placed, contentHashes);
   rows.forEach(({ event: _event, ...row }, i) => {
     const { revision, position } = placed[i]!;
     log.insert({ ...row, revision, position, merkleHead: i === rows.length - 1 ? head : null });
@@ -134,7 +126,7 @@ export const firstRepeatedId = (events: readonly EventToAppend[]): string | unde
  * SQLite ends a transaction by itself after some failures (a full disk, an I/O error), so ROLLBACK is
  * issued only while one is still open; a rollback that fails must not hide the error that caused it.
  */
-const rollBack = (db: Database): void => {
+export const rollBack = (db: Database): void => {
   if (!db.inTransaction) return;
   try {
     db.exec('ROLLBACK');

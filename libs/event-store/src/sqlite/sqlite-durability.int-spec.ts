@@ -25,11 +25,16 @@ const runAppender = (
   path: string,
   stream: string,
   writer: string,
-  options: { killAfter?: number; appends?: number; startFile?: string; pauseMs?: number },
+  options: { killAfter?: number; appends?: number; startFile?: string; pauseMs?: number; concurrent?: number },
 ) =>
   new Promise<ChildRun>((resolvePromise, reject) => {
     const args = [child, path, stream, writer, ...(options.appends === undefined ? [] : [String(options.appends)])];
-    const env = { ...process.env, START_FILE: options.startFile ?? '', APPEND_PAUSE_MS: String(options.pauseMs ?? 0) };
+    const env = {
+      ...process.env,
+      START_FILE: options.startFile ?? '',
+      APPEND_PAUSE_MS: String(options.pauseMs ?? 0),
+      CONCURRENT: String(options.concurrent ?? 1),
+    };
     const appender = spawn('node', args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     const acknowledged: bigint[] = [];
     let stderr = '';
@@ -61,6 +66,17 @@ const treeOf = async (path: string): Promise<{ kept: string; recomputed: string 
     const leaves: Hash[] = [];
     for await (const event of store.readAll()) leaves.push(eventLeafHash(event));
     return { kept: (await store.treeHeadAt()).rootHash, recomputed: rootOf(leaves).toString('hex') };
+  } finally {
+    await store.close();
+  }
+};
+
+const readBackAll = async (path: string): Promise<RecordedEvent[]> => {
+  const store = SqliteEventStore.open({ path });
+  try {
+    const recorded: RecordedEvent[] = [];
+    for await (const event of store.readAll()) recorded.push(event);
+    return recorded;
   } finally {
     await store.close();
   }
@@ -116,6 +132,29 @@ describe('SqliteEventStore durability', () => {
       expectWholeBatches(recorded);
       const tree = await treeOf(path);
       expect(tree.kept).toBe(tree.recomputed);
+    });
+  });
+
+  describe('when a process with 64 writers in flight, sharing group commits, is killed mid-run', () => {
+    it('keeps every acknowledged append, each stream whole and contiguous, and nothing half-written', async () => {
+      const path = join(directory, `group-${Date.now()}.sqlite`);
+      const killAfter = 1_500 + Math.floor(Math.random() * 500);
+
+      const run = await runAppender(path, 'award-group', 'many', { killAfter, concurrent: 64 });
+
+      expect(run.exitCode).toBeNull();
+      expect(run.stderr).toBe('');
+      expect(integrityOf(path)).toBe('ok');
+      const recorded = await readBackAll(path);
+      const positions = new Set(recorded.map(({ position }) => position));
+      expect(run.acknowledged.filter((position) => !positions.has(position))).toEqual([]);
+      const streams = new Set(recorded.map(({ stream }) => stream));
+      expect(streams.size).toBe(64);
+      for (const stream of streams) {
+        const own = recorded.filter((event) => event.stream === stream);
+        expect(own.map(({ revision }) => revision)).toEqual(own.map((_, index) => BigInt(index)));
+        expectWholeBatches(own);
+      }
     });
   });
 

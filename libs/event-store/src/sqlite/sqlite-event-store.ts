@@ -15,7 +15,7 @@ import type {
 import { EventStoreUnavailableError } from '../event-store.errors';
 import { ensurePrivateFile } from '../files/private-file';
 import { migrate } from './migrations';
-import { appendInTransaction } from './sqlite-append';
+import { GroupCommit } from './group-commit';
 import { SqliteEventLog } from './sqlite-event-log';
 import { SqliteMerkleTree } from './sqlite-merkle-tree';
 import type { TreeHead } from '../merkle/tree-head';
@@ -31,6 +31,8 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** The clock that stamps recordedAt; injected so that tests and replays are reproducible. */
   readonly now?: () => Date;
+  /** Caps the file at this many pages (SQLite's max_page_count): past it, appends fail as on a full disk. */
+  readonly maxPages?: number;
 }
 
 /** Between attempts to open a file another process is setting up. */
@@ -53,6 +55,7 @@ const maxPosition = 9223372036854775807n;
 export class SqliteEventStore implements EventStore {
   private readonly log: SqliteEventLog;
   private readonly tree: SqliteMerkleTree;
+  private readonly commits: GroupCommit;
   private readonly appendListeners = new Set<() => void>();
   private readonly subscriptions = new Set<SqliteAllSubscription>();
 
@@ -67,6 +70,13 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.log = new SqliteEventLog(db);
     this.tree = new SqliteMerkleTree(db);
+    this.commits = new GroupCommit(db, this.log, this.tree, (error, requests) =>
+      toStoreFailure(error, {
+        action: `appending to ${requests.length === 1 ? `stream ${requests[0]!.stream}` : `${requests.length} streams in one commit`}`,
+        path,
+        busyTimeoutMs,
+      }),
+    );
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -89,6 +99,7 @@ export class SqliteEventStore implements EventStore {
         db.pragma('synchronous = FULL');
         db.pragma('foreign_keys = ON');
         const schemaVersion = migrate(db, now);
+        if (options.maxPages !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
         return new SqliteEventStore(db, path, busyTimeoutMs, options.pollIntervalMs ?? 250, now, schemaVersion);
       } catch (error) {
         db?.close();
@@ -106,14 +117,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   async append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
-    const result = this.run(`appending to stream ${stream}`, () =>
-      appendInTransaction(this.db, this.log, this.tree, {
-        stream,
-        events,
-        expectedRevision: options.expectedRevision,
-        recordedAt: this.now().toISOString(),
-      }),
-    );
+    const action = `appending to stream ${stream}`;
+    if (!this.db.open) throw closedStore({ action, path: this.path });
+    const result = await this.commits.append({
+      stream,
+      events,
+      expectedRevision: options.expectedRevision,
+      recordedAt: this.now().toISOString(),
+    });
     for (const listener of [...this.appendListeners]) listener();
     return result;
   }

@@ -17,6 +17,7 @@ import type { CommandReceipt } from './command-receipt';
 import { FundingModule } from './funding.module';
 import { RecordFundingCommand } from './record-funding-command';
 import { RecordFundingCommandHandler } from './record-funding-command.handler';
+import { reportingFigures } from '@fundledger/reporting';
 
 type Script = { readonly commandId: string; readonly type: string } & JsonObject;
 
@@ -87,7 +88,7 @@ describe('certificates and returns through the command bus', () => {
     @Global()
     @Module({ providers: [{ provide: EVENT_STORE, useValue: store }], exports: [EVENT_STORE] })
     class StoreModule {}
-    const moduleRef = await Test.createTestingModule({ imports: [StoreModule, FundingModule] })
+    const moduleRef = await Test.createTestingModule({ imports: [StoreModule, FundingModule.withFigures(reportingFigures)] })
       .overrideProvider(CLOCK)
       .useValue(() => now)
       .compile();
@@ -127,9 +128,9 @@ describe('certificates and returns through the command bus', () => {
     for (const script of norfolk.slice(0, 3)) await execute(script);
     const clock = () => now;
     const racing = new RacingStore(sqlite);
-    racing.arm(() => new RecordFundingCommandHandler(sqlite, clock).execute(recordOf(pay('p-race', '1000.00', '2023-08-01'))));
+    racing.arm(() => new RecordFundingCommandHandler(sqlite, clock, reportingFigures).execute(recordOf(pay('p-race', '1000.00', '2023-08-01'))));
 
-    const receipt = await new RecordFundingCommandHandler(racing, clock).execute(recordOf(norfolk[3]));
+    const receipt = await new RecordFundingCommandHandler(racing, clock, reportingFigures).execute(recordOf(norfolk[3]));
     expect(receipt.events[0]).toMatchObject({ type: 'BudgetCertified', revision: '4' });
     expect(receipt.events[0].data).toMatchObject({ atRevision: 3, figures: expect.objectContaining({ paid: '1000.00' }) });
   });

@@ -4,3 +4,4 @@ export * from './command-receipt';
 export * from './record-funding-command';
 export * from './record-funding-command.handler';
 export * from './funding.module';
+export * from './figures-context.port';

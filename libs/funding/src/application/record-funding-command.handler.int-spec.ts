@@ -21,6 +21,7 @@ import type { CommandReceipt } from './command-receipt';
 import { FundingModule } from './funding.module';
 import { RecordFundingCommand } from './record-funding-command';
 import { RecordFundingCommandHandler } from './record-funding-command.handler';
+import { reportingFigures } from '@fundledger/reporting';
 
 const NOW = new Date('2021-12-01T09:30:00.000Z');
 const fixedClock: Clock = () => NOW;
@@ -140,7 +141,7 @@ describe('recording funding commands through the command bus', () => {
     @Global()
     @Module({ providers: [{ provide: EVENT_STORE, useValue: store }], exports: [EVENT_STORE] })
     class StoreModule {}
-    const moduleRef = await Test.createTestingModule({ imports: [StoreModule, FundingModule] })
+    const moduleRef = await Test.createTestingModule({ imports: [StoreModule, FundingModule.withFigures(reportingFigures)] })
       .overrideProvider(CLOCK)
       .useValue(fixedClock)
       .compile();
@@ -251,8 +252,9 @@ describe('recording funding commands through the command bus', () => {
   describe('when another writer appends to the stream between reading and appending', () => {
     const raceWith = (other: Script): RecordFundingCommandHandler =>
       new RecordFundingCommandHandler(
-        new RaceOnFirstAppend(store, () => new RecordFundingCommandHandler(store, fixedClock).execute(recordOf(other))),
+        new RaceOnFirstAppend(store, () => new RecordFundingCommandHandler(store, fixedClock, reportingFigures).execute(recordOf(other))),
         fixedClock,
+        reportingFigures,
       );
 
     it('decides again on the fresh state, refusing a payment that no longer fits', async () => {

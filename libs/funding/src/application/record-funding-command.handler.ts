@@ -9,10 +9,9 @@ import {
   type StreamDecision,
 } from '@fundledger/event-store';
 import { ukDateOf, type IsoDate } from '@fundledger/calendar';
-import { figuresContextFor, foldAwardRecord, needsFiguresContext } from '@fundledger/reporting';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { AwardCommand, CertifyBudget, SubmitReturn } from '../award/award.commands';
+import { needsFiguresContext, type AwardCommand, type CertifyBudget, type SubmitReturn } from '../award/award.commands';
 import { awardDecider } from '../award/award.decide';
 import { awardStreamName } from '../award/award.events';
 import { toAwardEvent } from '../award/award.upcast';
@@ -24,6 +23,7 @@ import { programmeDecider } from '../programme/programme.decide';
 import { programmeStreamName, toProgrammeEvent } from '../programme/programme.events';
 import { foldProgramme, type ProgrammeState } from '../programme/programme.state';
 import { CLOCK, type Clock } from './clock';
+import { FIGURES_CONTEXT, type FiguresContext } from './figures-context.port';
 import type { CommandReceipt } from './command-receipt';
 import { RecordFundingCommand } from './record-funding-command';
 
@@ -33,6 +33,7 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(FIGURES_CONTEXT) private readonly figures: FiguresContext,
   ) {}
 
   async execute({ command, envelope }: RecordFundingCommand): Promise<CommandReceipt> {
@@ -53,6 +54,7 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
   private programmeDecision(command: ProgrammeCommand, today: IsoDate): StreamDecision<ProgrammeState, DomainEvent> {
     return {
       stream: programmeStreamName(command.programmeId),
+      foldName: 'programme',
       initialState: programmeDecider.initialState,
       evolve: (state, event) => programmeDecider.evolve(state, toProgrammeEvent(event)),
       decide: (state) => programmeDecider.decide(state, command, { today }),
@@ -72,6 +74,7 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
         : undefined;
     return {
       stream: awardStreamName(command.awardId),
+      foldName: 'award-with-duties',
       initialState: { award: awardDecider.initialState, duties: NO_DUTIES_RECORDED },
       evolve: (state, event) => ({
         award: awardDecider.evolve(state.award, toAwardEvent(event)),
@@ -103,10 +106,9 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
       // handleCommand folds what it read from the store: whole RecordedEvents, revision and position included.
       evolve: (events, event) => [...events, event as unknown as RecordedEvent],
       decide: (events) => {
-        const record = foldAwardRecord(events);
+        const { award, figures } = this.figures.decisionOn(command, events);
         const recorded = events.reduce((duties, event) => recordDuty(duties, event.type, actorOf(event)), NO_DUTIES_RECORDED);
-        const context = { today, ...figuresContextFor(command, record), duties: { actor, recorded } };
-        return awardDecider.decide(record?.view.award ?? awardDecider.initialState, command, context);
+        return awardDecider.decide(award, command, { today, ...figures, duties: { actor, recorded } });
       },
     };
   }

@@ -184,3 +184,7 @@ export type AwardCommand =
   | CloseAward;
 
 export type AwardCommandType = AwardCommand['type'];
+
+/** Whether a command's decision needs figures the reporting computes (FiguresContext) beside the award's state. */
+export const needsFiguresContext = (command: AwardCommand): command is CertifyBudget | SubmitReturn =>
+  command.type === 'CertifyBudget' || command.type === 'SubmitReturn';

@@ -2,6 +2,7 @@ import type { IsoDate, Month } from '@fundledger/calendar';
 import { Money } from '@fundledger/money';
 import type { MonthWindow, Organisation } from '../funding.values';
 import type { AwardEvent, CertificateBasis, DeclaredTotals } from './award.events';
+import { PersistentMap } from './persistent-map';
 
 /** One match contribution: what was pledged, and how much of that was received or withdrawn since. */
 export interface ContributionState {
@@ -92,8 +93,9 @@ export type AwardState = { readonly status: 'not-made' } | Award;
 
 export const initialAwardState: AwardState = { status: 'not-made' };
 
+/** O(1) amortised along a fold; a plain Map (a decoded view) is taken into a PersistentMap once. */
 const withEntry = <V>(map: ReadonlyMap<string, V>, key: string, value: V): ReadonlyMap<string, V> =>
-  new Map(map).set(key, value);
+  (map instanceof PersistentMap ? map : PersistentMap.of(map)).set(key, value);
 
 /** Decide guarantees order and references; an event that breaks them means the log itself is corrupt. */
 const corrupt = (event: AwardEvent, why: string): Error =>
@@ -119,9 +121,9 @@ const made = (event: Extract<AwardEvent, { type: 'AwardMade' }>): Award => {
     decisionRef: d.decisionRef,
     description: d.description,
     extensions: [],
-    contributions: new Map(),
-    grants: new Map(),
-    disbursements: new Map(),
+    contributions: PersistentMap.of(),
+    grants: PersistentMap.of(),
+    disbursements: PersistentMap.of(),
     decisions: [],
     certificates: [],
     returns: [],
@@ -222,7 +224,7 @@ const evolveMadeAward = (award: Award, event: Exclude<AwardEvent, { type: 'Award
       return { ...award, extensions: [...award.extensions, { newEnd, decidedOn, reason, fundedBy }] };
     }
     case 'SpendProfileSet': {
-      const months = new Map(Object.entries(event.data.months).map(([month, cost]) => [month, Money.fromString(cost)]));
+      const months = PersistentMap.of(Object.entries(event.data.months).map(([month, cost]) => [month, Money.fromString(cost)]));
       return { ...award, spendProfile: months };
     }
     case 'DecisionRecorded': {

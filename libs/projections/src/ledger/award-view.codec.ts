@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '@fundledger/event-store';
-import type { Award, Programme } from '@fundledger/funding';
+import { PersistentMap, type Award, type Programme } from '@fundledger/funding';
 import { Money } from '@fundledger/money';
 import type { AwardView, ProgrammeView } from './ledger-view';
 
@@ -26,7 +26,7 @@ const MAP = '$map';
 
 const encode = (value: unknown, path: string): JsonValue => {
   if (value instanceof Money) return { [MONEY]: value.toString() };
-  if (value instanceof Map) return { [MAP]: [...value].map(([k, v]) => [encode(k, path), encode(v, `${path}.${k}`)]) };
+  if (value instanceof Map || value instanceof PersistentMap) return { [MAP]: [...value].map(([k, v]) => [encode(k, path), encode(v, `${path}.${k}`)]) };
   if (Array.isArray(value)) return value.map((item, i) => encode(item, `${path}[${i}]`));
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
@@ -49,12 +49,13 @@ const decode = (value: JsonValue, path: string): unknown => {
   if (Object.hasOwn(object, MAP)) {
     const entries = object[MAP];
     if (!Array.isArray(entries)) throw new LedgerViewCodecError(`${path}: ${MAP} must be a list of entries`);
-    return new Map(
+    // The domain's own map, so a decoded view folds on at the same cost as one folded from the log.
+    return PersistentMap.of(
       entries.map((entry: JsonValue, i) => {
         if (!Array.isArray(entry) || entry.length !== 2) {
           throw new LedgerViewCodecError(`${path}: map entry ${i} must be a [key, value] pair`);
         }
-        return [decode(entry[0], path), decode(entry[1], `${path}.${String(entry[0])}`)];
+        return [decode(entry[0], path), decode(entry[1], `${path}.${String(entry[0])}`)] as const;
       }),
     );
   }

@@ -1,7 +1,7 @@
 import { ukDateOf, type IsoDate } from '@fundledger/calendar';
 import type { EventStore } from '@fundledger/event-store';
 import type { LedgerProjection } from './ledger-projection';
-import { foldLedgerAt, type LedgerSnapshot } from './ledger-snapshot';
+import { foldLedgerAt, type LedgerSnapshot, type ReadScope } from './ledger-snapshot';
 import { AsAtNotRecordedError } from './read-model.errors';
 import type { ReadPoint } from './read-point';
 
@@ -11,8 +11,11 @@ export const LEDGER_READER = Symbol('LEDGER_READER');
 export interface LedgerReader {
   /** Current read model (persisted rows), optionally waiting (bounded) until it has reached minPosition. */
   current(options?: { minPosition?: bigint }): Promise<LedgerSnapshot>;
-  /** Folded from the log at a read point: as known at a position or a recorded time, as of a business date. */
-  at(point: ReadPoint): Promise<LedgerSnapshot>;
+  /**
+   * Folded from the log at a read point: as known at a position or a recorded time, as of a business
+   * date; with a scope, only that award's and its programme's streams are read.
+   */
+  at(point: ReadPoint, scope?: ReadScope): Promise<LedgerSnapshot>;
   /** The UK date on the reader's clock: no as-of date may be after it. */
   today(): IsoDate;
 }
@@ -45,8 +48,8 @@ export class ProjectedLedgerReader implements LedgerReader {
     return this.projection.snapshot();
   }
 
-  at(point: ReadPoint): Promise<LedgerSnapshot> {
-    return foldLedgerAt(this.store, point, this.now);
+  at(point: ReadPoint, scope?: ReadScope): Promise<LedgerSnapshot> {
+    return foldLedgerAt(this.store, point, this.now, scope);
   }
 
   today(): IsoDate {
@@ -72,8 +75,8 @@ export class LogLedgerReader implements LedgerReader {
     return foldLedgerAt(this.store, { knownAt: { position: head } }, this.now);
   }
 
-  at(point: ReadPoint): Promise<LedgerSnapshot> {
-    return foldLedgerAt(this.store, point, this.now);
+  at(point: ReadPoint, scope?: ReadScope): Promise<LedgerSnapshot> {
+    return foldLedgerAt(this.store, point, this.now, scope);
   }
 
   today(): IsoDate {

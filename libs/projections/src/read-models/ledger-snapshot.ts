@@ -1,5 +1,6 @@
 import { parseInstant } from '@fundledger/calendar';
-import { recordedBy, type EventStore, type RecordedEvent } from '@fundledger/event-store';
+import { readStreamAt, recordedBy, type EventStore, type RecordedEvent } from '@fundledger/event-store';
+import { awardStreamName, programmeStreamName } from '@fundledger/funding';
 import { emptyLedgerView, foldLedgerView, happenedBy, type AwardView, type LedgerView, type ProgrammeView } from '../ledger';
 import { AsAtNotRecordedError } from './read-model.errors';
 import type { ReadPoint } from './read-point';
@@ -39,11 +40,25 @@ export const ledgerSnapshot = (view: LedgerView, position: bigint, recordedAt?: 
 export const instantOf = (time: string): number => Date.parse(parseInstant(time, 'knownAt'));
 
 /**
+ * Narrows an answer to one award: only its stream and its programme's are read, never the whole log,
+ * so a question about one award costs what that award holds. Its position is then the last event of
+ * those streams folded in.
+ */
+export interface ReadScope {
+  readonly awardId: string;
+}
+
+/**
  * The ledger at a read point, folded from the log alone: nothing persisted takes part, so the same
  * question always gets the same answer. A recording point beyond what the log has recorded is refused
  * rather than answered, because that answer could still change.
  */
-export async function foldLedgerAt(store: EventStore, point: ReadPoint, now: () => Date = () => new Date()): Promise<LedgerSnapshot> {
+export async function foldLedgerAt(
+  store: EventStore,
+  point: ReadPoint,
+  now: () => Date = () => new Date(),
+  scope?: ReadScope,
+): Promise<LedgerSnapshot> {
   const head = await store.headPosition();
   const { knownAt, asOf } = point;
   const happened = asOf === undefined ? () => true : happenedBy(asOf);
@@ -51,9 +66,9 @@ export async function foldLedgerAt(store: EventStore, point: ReadPoint, now: () 
     if (knownAt.position > head) {
       throw new AsAtNotRecordedError(`position ${knownAt.position} is beyond the log's last position ${head}`);
     }
-    return foldUntil(store, knownAt.position, happened, asOf);
+    return foldUntil(eventsOf(store, knownAt.position, scope), happened, asOf);
   }
-  if (knownAt === undefined) return foldUntil(store, head, happened, asOf);
+  if (knownAt === undefined) return foldUntil(eventsOf(store, head, scope), happened, asOf);
   const until = instantOf(knownAt.time);
   if (until > now().getTime()) {
     throw new AsAtNotRecordedError(`knownAt ${knownAt.time} is in the future; events may still be recorded before it`);
@@ -61,7 +76,7 @@ export async function foldLedgerAt(store: EventStore, point: ReadPoint, now: () 
   // Every event up to the head is considered (recordedBy says why); the recording cut comes first, so the
   // business-time filter sees only what was known then.
   const known = recordedBy({ time: new Date(until).toISOString() });
-  return foldUntil(store, head, (event) => known(event) && happened(event), asOf);
+  return foldUntil(eventsOf(store, head, scope), (event) => known(event) && happened(event), asOf);
 }
 
 /** The ledger as at a position or a recorded time (no business-time cut). */
@@ -71,24 +86,35 @@ export const foldLedgerAsAt = (store: EventStore, at: AsAt, now?: () => Date): P
 /** Events folded per step: the maps are copied once a step, not once an event, and the log is never held whole. */
 const FOLD_STEP = 1000;
 
+/** The log up to a position, or only the scoped award's and its programme's streams, in log order. */
+async function* eventsOf(store: EventStore, toPosition: bigint, scope: ReadScope | undefined): AsyncIterable<RecordedEvent> {
+  if (toPosition < 0n) return;
+  if (scope === undefined) {
+    yield* store.readAll({ toPosition });
+    return;
+  }
+  const cut = { position: toPosition };
+  const award = await readStreamAt(store, awardStreamName(scope.awardId), cut);
+  const programmeId = award[0]?.data.programmeId;
+  const programme = typeof programmeId === 'string' ? await readStreamAt(store, programmeStreamName(programmeId), cut) : [];
+  yield* [...programme, ...award].sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+}
+
 async function foldUntil(
-  store: EventStore,
-  toPosition: bigint,
+  events: AsyncIterable<RecordedEvent>,
   include: (event: RecordedEvent) => boolean,
   asOf: string | undefined,
 ): Promise<LedgerSnapshot> {
   let view = emptyLedgerView;
   let last: RecordedEvent | undefined;
   let step: RecordedEvent[] = [];
-  if (toPosition >= 0n) {
-    for await (const event of store.readAll({ toPosition })) {
-      if (!include(event)) continue;
-      step.push(event);
-      last = event;
-      if (step.length === FOLD_STEP) {
-        view = foldLedgerView(step, view);
-        step = [];
-      }
+  for await (const event of events) {
+    if (!include(event)) continue;
+    step.push(event);
+    last = event;
+    if (step.length === FOLD_STEP) {
+      view = foldLedgerView(step, view);
+      step = [];
     }
   }
   return ledgerSnapshot(foldLedgerView(step, view), last?.position ?? -1n, last?.recordedAt, asOf);

@@ -1,9 +1,10 @@
 import type { Month } from '@fundledger/calendar';
-import type { AwardCommand, AwardDecisionFigures, CertifyBudget, SubmitReturn } from '@fundledger/funding';
+import { initialAwardState, type AwardCommand, type AwardDecisionFigures } from '@fundledger/funding';
+import type { FiguresContext } from '@fundledger/funding/application';
 import { certificationFigures } from '../certificate/certification-figures';
 import { homeOfficeReturn, type HomeOfficeReturn } from '../home-office-return/home-office-return.report';
 import { homeOfficeReturnToJson } from '../home-office-return/home-office-return.versions';
-import type { AwardRecord } from './award-record';
+import { foldAwardRecord, type AwardRecord } from './award-record';
 import { pinFigures } from './pinned-figures';
 
 /**
@@ -45,6 +46,12 @@ const previousVarianceReasons = (record: AwardRecord, financialYear: string, qua
   return Object.fromEntries(variance.months.flatMap((m) => (m.varianceReason === null ? [] : [[m.month, m.varianceReason]])));
 };
 
-/** Whether a command's decision needs figuresContextFor (and so the award's stream folded for reporting). */
-export const needsFiguresContext = (command: AwardCommand): command is CertifyBudget | SubmitReturn =>
-  command.type === 'CertifyBudget' || command.type === 'SubmitReturn';
+export { needsFiguresContext } from '@fundledger/funding';
+
+/** The reporting's side of the write side's FiguresContext port: the apps bind it. */
+export const reportingFigures: FiguresContext = {
+  decisionOn: (command, events) => {
+    const record = foldAwardRecord(events);
+    return { award: record?.view.award ?? initialAwardState, figures: figuresContextFor(command, record) };
+  },
+};
