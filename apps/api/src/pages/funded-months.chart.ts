@@ -1,3 +1,4 @@
+import { Money } from '@fundledger/money';
 import type { FundedMonthsReportJson } from '@fundledger/projections';
 
 /** GOV.UK palette colours with at least 3:1 contrast on white; the shortfall keeps red to itself. */
@@ -10,11 +11,6 @@ const PLOT_HEIGHT = 180;
 const LEFT = 70;
 const TOP = 20;
 const BOTTOM = 60;
-
-export interface ChartBar {
-  readonly month: string;
-  readonly segments: ReadonlyArray<{ readonly label: string; readonly amount: number; readonly colour: string }>;
-}
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -41,18 +37,20 @@ export const fundedMonthsChart = (report: FundedMonthsReportJson): string => {
     const stack = [
       ...month.shares.map((share) => ({
         label: labelOf.get(share.sourceId + (share.contributionId ?? '')) ?? share.sourceId,
-        amount: Number(share.amount),
+        amount: share.amount,
         colour: colourOf.get(share.sourceId + (share.contributionId ?? '')) ?? SOURCE_COLOURS[0],
         kind: 'share',
       })),
-      { label: 'Shortfall', amount: Number(month.shortfall), colour: SHORTFALL_COLOUR, kind: 'shortfall' },
+      { label: 'Shortfall', amount: month.shortfall, colour: SHORTFALL_COLOUR, kind: 'shortfall' },
     ];
     for (const segment of stack) {
-      if (segment.amount <= 0) continue;
-      const h = segment.amount * scale;
+      // Money stays exact (decimal.js) for what is said; only the bar's height in pixels is a float.
+      const amount = Money.fromString(segment.amount);
+      if (amount.isZero() || amount.isNegative()) continue;
+      const h = Number(segment.amount) * scale;
       y -= h;
       parts.push(
-        `<rect class="app-chart__${segment.kind}" data-month="${month.month}" x="${xOf(index)}" y="${y.toFixed(1)}" width="${BAR}" height="${h.toFixed(1)}" fill="${segment.colour}"><title>${escape(`${month.month} ${segment.label}: £${segment.amount.toFixed(2)}`)}</title></rect>`,
+        `<rect class="app-chart__${segment.kind}" data-month="${month.month}" x="${xOf(index)}" y="${y.toFixed(1)}" width="${BAR}" height="${h.toFixed(1)}" fill="${segment.colour}"><title>${escape(`${month.month} ${segment.label}: ${amount.format()}`)}</title></rect>`,
       );
     }
     parts.push(`<text x="${xOf(index) + BAR / 2}" y="${TOP + PLOT_HEIGHT + 14}" font-size="11" text-anchor="end" transform="rotate(-45 ${xOf(index) + BAR / 2} ${TOP + PLOT_HEIGHT + 14})">${month.month}</text>`);

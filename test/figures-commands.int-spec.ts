@@ -11,12 +11,14 @@ import { loadFixtureScript } from '@fundledger/testing';
 import { Global, Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
-import { parseFundingCommand } from '../funding-command.parse';
-import { CLOCK } from './clock';
-import type { CommandReceipt } from './command-receipt';
-import { FundingModule } from './funding.module';
-import { RecordFundingCommand } from './record-funding-command';
-import { RecordFundingCommandHandler } from './record-funding-command.handler';
+import {
+  CLOCK,
+  type CommandReceipt,
+  FundingModule,
+  RecordFundingCommand,
+  RecordFundingCommandHandler,
+} from '@fundledger/funding/application';
+import { parseFundingCommand } from '@fundledger/funding';
 import { reportingFigures } from '@fundledger/reporting';
 
 type Script = { readonly commandId: string; readonly type: string } & JsonObject;

@@ -15,12 +15,15 @@ import {
 import { Global, Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
-import { parseFundingCommand } from '../funding-command.parse';
-import { CLOCK, type Clock } from './clock';
-import type { CommandReceipt } from './command-receipt';
-import { FundingModule } from './funding.module';
-import { RecordFundingCommand } from './record-funding-command';
-import { RecordFundingCommandHandler } from './record-funding-command.handler';
+import {
+  CLOCK,
+  type Clock,
+  type CommandReceipt,
+  FundingModule,
+  RecordFundingCommand,
+  RecordFundingCommandHandler,
+} from '@fundledger/funding/application';
+import { parseFundingCommand } from '@fundledger/funding';
 import { reportingFigures } from '@fundledger/reporting';
 
 const NOW = new Date('2021-12-01T09:30:00.000Z');
