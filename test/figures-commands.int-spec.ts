@@ -3,8 +3,6 @@ import {
   hashCommandBody,
   SqliteEventStore,
   type EventStore,
-  type EventToAppend,
-  type AppendOptions,
   type JsonObject,
 } from '@fundledger/event-store';
 import { loadFixtureScript } from '@fundledger/testing';
@@ -20,6 +18,7 @@ import {
 } from '@fundledger/funding/application';
 import { parseFundingCommand } from '@fundledger/funding';
 import { reportingFigures } from '@fundledger/reporting';
+import { RacingStore } from './racing-store';
 
 type Script = { readonly commandId: string; readonly type: string } & JsonObject;
 
@@ -55,30 +54,6 @@ const submitQ2 = (commandId: string, submittedOn = '2023-10-02'): Script => ({
   quarter: 2,
   submittedOn,
 });
-
-/** Once armed, lets another command be recorded just before the next append: a certificate that lost a race. */
-class RacingStore implements EventStore {
-  private before: (() => Promise<unknown>) | undefined;
-  constructor(private readonly inner: EventStore) {}
-  arm(before: () => Promise<unknown>): void {
-    this.before = before;
-  }
-  async append(stream: string, events: readonly EventToAppend[], options: AppendOptions) {
-    const before = this.before;
-    this.before = undefined;
-    if (before !== undefined) await before();
-    return this.inner.append(stream, events, options);
-  }
-  readStream = (...args: Parameters<EventStore['readStream']>) => this.inner.readStream(...args);
-  readAll = (...args: Parameters<EventStore['readAll']>) => this.inner.readAll(...args);
-  subscribeToAll = (...args: Parameters<EventStore['subscribeToAll']>) => this.inner.subscribeToAll(...args);
-  headPosition = () => this.inner.headPosition();
-  treeHeadAt = (position?: bigint) => this.inner.treeHeadAt(position);
-  keepCheckpoint = (...args: Parameters<EventStore['keepCheckpoint']>) => this.inner.keepCheckpoint(...args);
-  keptCheckpoint = (position: bigint) => this.inner.keptCheckpoint(position);
-  ping = () => this.inner.ping();
-  close = () => this.inner.close();
-}
 
 describe('certificates and returns through the command bus', () => {
   let sqlite: SqliteEventStore;

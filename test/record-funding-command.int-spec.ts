@@ -5,10 +5,8 @@ import {
   findChainBreak,
   hashCommandBody,
   SqliteEventStore,
-  type AppendOptions,
   type CommandEnvelope,
   type EventStore,
-  type EventToAppend,
   type JsonObject,
   type RecordedEvent,
 } from '@fundledger/event-store';
@@ -25,6 +23,7 @@ import {
 } from '@fundledger/funding/application';
 import { parseFundingCommand } from '@fundledger/funding';
 import { reportingFigures } from '@fundledger/reporting';
+import { RacingStore } from './racing-store';
 
 const NOW = new Date('2021-12-01T09:30:00.000Z');
 const fixedClock: Clock = () => NOW;
@@ -92,33 +91,6 @@ const payDisbursement = (amount: string, commandId: string): Script => ({
   paidOn: '2021-11-01',
   reference: `BACS ${commandId}`,
 });
-
-/** Lets one other writer append to the stream just before the first append it is asked for: a lost race. */
-class RaceOnFirstAppend implements EventStore {
-  private raced = false;
-
-  constructor(
-    private readonly inner: EventStore,
-    private readonly otherWriter: () => Promise<unknown>,
-  ) {}
-
-  async append(stream: string, events: readonly EventToAppend[], options: AppendOptions) {
-    if (!this.raced) {
-      this.raced = true;
-      await this.otherWriter();
-    }
-    return this.inner.append(stream, events, options);
-  }
-  readStream = (...args: Parameters<EventStore['readStream']>) => this.inner.readStream(...args);
-  readAll = (...args: Parameters<EventStore['readAll']>) => this.inner.readAll(...args);
-  subscribeToAll = (...args: Parameters<EventStore['subscribeToAll']>) => this.inner.subscribeToAll(...args);
-  headPosition = () => this.inner.headPosition();
-  treeHeadAt = (position?: bigint) => this.inner.treeHeadAt(position);
-  keepCheckpoint = (...args: Parameters<EventStore['keepCheckpoint']>) => this.inner.keepCheckpoint(...args);
-  keptCheckpoint = (position: bigint) => this.inner.keptCheckpoint(position);
-  ping = () => this.inner.ping();
-  close = () => this.inner.close();
-}
 
 const readStream = async (store: EventStore, stream: string): Promise<RecordedEvent[]> => {
   const events: RecordedEvent[] = [];
@@ -255,7 +227,7 @@ describe('recording funding commands through the command bus', () => {
   describe('when another writer appends to the stream between reading and appending', () => {
     const raceWith = (other: Script): RecordFundingCommandHandler =>
       new RecordFundingCommandHandler(
-        new RaceOnFirstAppend(store, () => new RecordFundingCommandHandler(store, fixedClock, reportingFigures).execute(recordOf(other))),
+        new RacingStore(store).arm(() => new RecordFundingCommandHandler(store, fixedClock, reportingFigures).execute(recordOf(other))),
         fixedClock,
         reportingFigures,
       );

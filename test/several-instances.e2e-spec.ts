@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AccessTokenService } from '@fundledger/access';
+import { Money } from '@fundledger/money';
 import { PostgresEventStore } from '../libs/event-store/src/postgres/postgres-event-store';
 import { describeWithPostgres } from '../libs/event-store/src/postgres/throwaway-cluster';
 import type { RecordedEvent } from '@fundledger/event-store';
@@ -169,7 +170,7 @@ describeWithPostgres('several API instances on one PostgreSQL log', (cluster) =>
       expect(outcomes.filter((outcome) => outcome === '422 PAYMENT_EXCEEDS_COMMITMENT')).toHaveLength(20);
       const paid = (await logOf()).filter((event) => event.type === 'DisbursementPaid');
       expect(paid).toHaveLength(10);
-      expect(paid.reduce((pennies, event) => pennies + Math.round(Number(event.data['amount']) * 100), 0)).toBe(100_000);
+      expect(Money.sum(paid.map((event) => Money.fromString(event.data['amount'] as string))).toString()).toBe('1000.00');
     });
 
     // Each instance decides on the same revision and appends the same deterministic event ids; the store
