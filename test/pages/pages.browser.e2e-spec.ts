@@ -1,14 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { Workbook } from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { browserAvailable, chromiumPath } from './browser';
+import { browserAvailable, chromiumPath, look, SCREENSHOTS, signInAs, tabTo } from './browser';
 import { importFixtures, startPagesService } from './pages-fixture';
-
-/** Screenshots of every page the suite visits, for people to look at (gitignored). */
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip;
 
@@ -24,32 +19,7 @@ describeInBrowser('pages in a browser', () => {
   let browser: Browser;
   let base: string;
 
-  const look = async (page: Page, name: string): Promise<void> => {
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
-  };
-
-  /** Keyboard only: Tab until the element is focused (at most 40 presses), as someone without a mouse would. */
-  const tabTo = async (page: Page, selector: string): Promise<void> => {
-    const target = page.locator(selector);
-    for (let i = 0; i < 40; i += 1) {
-      if (await target.evaluate((el) => el.matches(':focus'))) return;
-      await page.keyboard.press('Tab');
-    }
-    throw new Error(`${selector} was not reached with the Tab key`);
-  };
-
-  const signIn = async (name: string, role: string, organisation: string): Promise<Page> => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${base}/app`);
-    await page.getByLabel('Your name').fill(name);
-    await page.getByLabel(role, { exact: true }).check();
-    await page.getByLabel('Organisation id').fill(organisation);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/app/awards`);
-    return page;
-  };
+  const signIn = (name: string, role: string, organisation: string): Promise<Page> => signInAs(browser, base, name, role, organisation);
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
