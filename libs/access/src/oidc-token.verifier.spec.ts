@@ -5,7 +5,8 @@ import { AccessTokenService } from './access-token.service';
 import type { OidcConfig } from './auth.config';
 import { BearerTokenVerifier } from './bearer-token.verifier';
 import { type OidcProvider, type ProviderKey, providerKey, startOidcProvider } from './oidc-provider.test-builders';
-import { IdentityProviderUnavailable, OidcTokenVerifier } from './oidc-token.verifier';
+import { IdentityProviderUnavailable } from './identity-provider.errors';
+import { OidcTokenVerifier } from './oidc-token.verifier';
 
 const AUDIENCE = 'api://fundledger';
 const OFFICER = { sub: 'k.officer@kent.police.uk', role: 'finance-officer', org: ['opcc-kent'], aud: AUDIENCE };
