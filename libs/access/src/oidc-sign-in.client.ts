@@ -114,7 +114,7 @@ export class OidcSignInClient {
       return await this.verifier.verifyIdToken(idToken, { clientId: this.config.signIn.clientId, nonce: pending.nonce }, now);
     } catch (error) {
       if (!(error instanceof AccessTokenRejected)) throw error;
-      throw new OidcSignInFailed('SIGN_IN_ID_TOKEN_REJECTED', `the identity provider's ID token was refused: ${error.message.replace(/^bearer token/, 'it')} (${error.code})`);
+      throw new OidcSignInFailed('SIGN_IN_ID_TOKEN_REJECTED', `the ID token from the identity provider was refused: ${error.message.replace(/^bearer token/, 'the token')} (${error.code})`);
     }
   }
 

@@ -36,7 +36,7 @@ export class OidcSignInController {
 
   @Get('oidc')
   async begin(@Req() request: Request, @Res() response: Response): Promise<void> {
-    if (this.client === null) return this.failed(response, 'SIGN_IN_NOT_CONFIGURED', 'Sign-in through an identity provider is not configured for this service.', 404);
+    if (this.client === null) return this.failed(response, 'SIGN_IN_NOT_CONFIGURED', 'Sign-in through an identity provider is not configured for this service', 404);
     try {
       const { url, pending } = await this.client.begin(callbackUrl(request, this.config));
       const key = this.pending.keep({ ...pending, next: safeNext(request.query.next) });
@@ -52,10 +52,10 @@ export class OidcSignInController {
     // Taken whatever follows: one answer from the provider, one attempt.
     const pending = this.pending.take(cookieValue(request.headers.cookie, PENDING_COOKIE));
     response.setHeader('Set-Cookie', this.pendingCookie(request, undefined));
-    if (this.client === null) return this.failed(response, 'SIGN_IN_NOT_CONFIGURED', 'Sign-in through an identity provider is not configured for this service.', 404);
+    if (this.client === null) return this.failed(response, 'SIGN_IN_NOT_CONFIGURED', 'Sign-in through an identity provider is not configured for this service', 404);
     if (pending === undefined) {
       return this.explain(
-        new OidcSignInFailed('SIGN_IN_NOT_STARTED', 'This answer from the identity provider matches no sign-in in progress in this browser: it was already used, took longer than ten minutes, or was started elsewhere.'),
+        new OidcSignInFailed('SIGN_IN_NOT_STARTED', 'This answer from the identity provider matches no sign-in in progress in this browser: it was already used, took longer than ten minutes, or was started elsewhere'),
         response,
       );
     }
