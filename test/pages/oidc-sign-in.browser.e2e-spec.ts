@@ -1,10 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type OidcProvider, providerKey, startOidcProvider } from '../../libs/access/src/oidc-provider.test-builders';
-import { browserAvailable, chromiumPath, look, SCREENSHOTS } from './browser';
-import { importFixtures, startPagesService } from './pages-fixture';
+import { browserAvailable, look, SCREENSHOTS, startBrowserSuite } from './browser';
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip;
 
@@ -17,29 +14,24 @@ describeInBrowser('signing in through the provider, in a browser', () => {
   jest.setTimeout(60_000);
   const client = { clientId: 'fundledger-pages', clientSecret: 'pages-client-secret-0123456789' };
   let provider: OidcProvider;
-  let service: Awaited<ReturnType<typeof startPagesService>>;
+  let suite: Awaited<ReturnType<typeof startBrowserSuite>>;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     provider = await startOidcProvider([await providerKey('browser-key')], client);
     provider.signInAs({ sub: 'c.finance@cleveland.police.uk', role: 'finance-officer', org: 'opcc-cleveland' });
-    service = await startPagesService({
+    suite = await startBrowserSuite({
       FUNDLEDGER_OIDC_ISSUER: provider.issuer,
       FUNDLEDGER_OIDC_AUDIENCE: 'api://fundledger',
       FUNDLEDGER_OIDC_CLIENT_ID: client.clientId,
       FUNDLEDGER_OIDC_CLIENT_SECRET: client.clientSecret,
     });
-    await importFixtures(service.app, 'national-2021.json', 'cleveland-2021.json');
-    await service.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(service.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+    ({ base, browser } = suite);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await service?.close();
+    await suite?.close();
     await provider?.close();
   });
 
