@@ -54,6 +54,8 @@ const s256 = (verifier: string): string => createHash('sha256').update(verifier)
  * discovery, the redirect to the provider, the code redeemed at the token endpoint with the client's
  * secret, and the ID token checked by the API's own OidcTokenVerifier, so a person signed in to the
  * pages has exactly the role and organisations a bearer token with the same claims would give.
+ * Not openid-client: its v6 is ESM-only on jose 6 (a second jose beside the API's 5), and v5 checks ID
+ * tokens with its own bundled jose 4, so either would put a second verifier beside the API's.
  */
 export class OidcSignInClient {
   private metadata?: Promise<ProviderMetadata>;
