@@ -1,5 +1,5 @@
 import { IdentityProviderUnavailable, OidcSignInClient, OidcSignInFailed } from '@fundledger/access';
-import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -27,6 +27,8 @@ const single = (value: unknown): string | undefined => (typeof value === 'string
 @Public()
 @Controller('app/sign-in')
 export class OidcSignInController {
+  private readonly logger = new Logger(OidcSignInController.name);
+
   constructor(
     private readonly pages: PageRenderer,
     private readonly pending: PendingSignIns,
@@ -73,6 +75,8 @@ export class OidcSignInController {
 
   /** A failure the sign-in can meet, as a page: the provider unreachable (503) or a refusal (400); anything else is a fault. */
   private explain(error: unknown, response: Response): void {
+    // Operators see forged or replayed answers and an unreachable provider; never a code or token.
+    if (error instanceof IdentityProviderUnavailable || error instanceof OidcSignInFailed) this.logger.warn(`page sign-in through the provider failed: ${error.code}: ${error.message}`);
     if (error instanceof IdentityProviderUnavailable) return this.failed(response, error.code, `${error.message}. Nothing was signed in; try again in a few minutes.`, 503);
     if (error instanceof OidcSignInFailed) return this.failed(response, error.code, error.message, error.code === 'SIGN_IN_PROVIDER_UNSUITABLE' ? 502 : 400);
     throw error;
