@@ -83,6 +83,7 @@ describe('signing in to the pages through the OpenID Connect provider', () => {
       expect(page.text).toContain('href="/app/sign-in/oidc?next=%2Fapp%2Fawards"');
       expect(page.text).toContain('Local sign-in is off because your organisation’s identity provider is configured');
       expect(page.text).not.toContain('name="role"');
+      expect(page.headers['set-cookie']).toBeUndefined();
     });
 
     it('refuses a local sign-in form, starting no session', async () => {

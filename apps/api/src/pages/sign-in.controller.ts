@@ -78,7 +78,8 @@ export class SignInController {
   private show(request: Request, response: Response, form: Record<string, string>, errors: Array<{ text: string; href?: string }>, status = 200): void {
     const token = randomBytes(18).toString('base64url');
     const secure = request.secure ? '; Secure' : '';
-    response.setHeader('Set-Cookie', `${SIGN_IN_COOKIE}=${token}; Path=/app; HttpOnly; SameSite=Strict; Max-Age=3600${secure}`);
+    // The local form's own CSRF token; with local sign-in off there is no form to protect.
+    if (this.modes.local.on) response.setHeader('Set-Cookie', `${SIGN_IN_COOKIE}=${token}; Path=/app; HttpOnly; SameSite=Strict; Max-Age=3600${secure}`);
     this.pages.render(
       response,
       'sign-in.njk',
