@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { importFixtures, startPagesService } from './pages-fixture';
 
 /** Debian's Chromium (apt-get install -y chromium), or the one FUNDLEDGER_CHROMIUM names. */
 const CANDIDATES = [process.env.FUNDLEDGER_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -22,6 +24,27 @@ export const browserAvailable = (): boolean => {
 
 /** Screenshots of every page the browser suites visit, for people to look at (gitignored). */
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
+
+/**
+ * A browser suite's world: the service with the Cleveland fixtures on a temporary store, listening on
+ * loopback (`env` adds settings), and Chromium to drive it.
+ */
+export const startBrowserSuite = async (env: Record<string, string> = {}): Promise<{ base: string; browser: Browser; close: () => Promise<void> }> => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const service = await startPagesService(env);
+  await importFixtures(service.app, 'national-2021.json', 'cleveland-2021.json');
+  await service.app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(service.app.getHttpServer().address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  return {
+    base,
+    browser,
+    close: async () => {
+      await browser.close();
+      await service.close();
+    },
+  };
+};
 
 /** Photographs the page and expects axe-core to find nothing against WCAG 2.2 AA. */
 export const look = async (page: Page, name: string): Promise<void> => {

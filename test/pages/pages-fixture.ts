@@ -12,11 +12,11 @@ import { configHomeIn } from '../local-tokens';
 
 const QUIET = { start: () => undefined, advance: () => undefined, stop: () => undefined };
 
-/** The service on a temporary store, its configuration (and signing secret) in the same temporary folder. */
-export const startPagesService = async (): Promise<{ app: INestApplication; directory: string; close: () => Promise<void> }> => {
+/** The service on a temporary store, its configuration (and signing secret) in the same temporary folder; `env` adds settings. */
+export const startPagesService = async (env: Record<string, string> = {}): Promise<{ app: INestApplication; directory: string; close: () => Promise<void> }> => {
   const directory = mkdtempSync(join(tmpdir(), 'fundledger-pages-'));
   const app = await createApp(
-    loadApiConfig({ FUNDLEDGER_DB: join(directory, 'ledger.sqlite'), XDG_CONFIG_HOME: configHomeIn(directory), LOG_LEVEL: 'silent' }),
+    loadApiConfig({ FUNDLEDGER_DB: join(directory, 'ledger.sqlite'), XDG_CONFIG_HOME: configHomeIn(directory), LOG_LEVEL: 'silent', ...env }),
   );
   await app.init();
   return {

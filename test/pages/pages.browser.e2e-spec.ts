@@ -1,9 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { Workbook } from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { browserAvailable, chromiumPath, look, SCREENSHOTS, signInAs, tabTo } from './browser';
-import { importFixtures, startPagesService } from './pages-fixture';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, look, signInAs, startBrowserSuite, tabTo } from './browser';
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip;
 
@@ -15,25 +12,18 @@ const describeInBrowser = browserAvailable() ? describe : describe.skip;
 describeInBrowser('pages in a browser', () => {
   // axe and full-page screenshots take seconds a page on two shared cores.
   jest.setTimeout(120_000);
-  let service: Awaited<ReturnType<typeof startPagesService>>;
+  let suite: Awaited<ReturnType<typeof startBrowserSuite>>;
   let browser: Browser;
   let base: string;
 
   const signIn = (name: string, role: string, organisation: string): Promise<Page> => signInAs(browser, base, name, role, organisation);
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    service = await startPagesService();
-    await importFixtures(service.app, 'national-2021.json', 'cleveland-2021.json');
-    await service.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(service.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+    suite = await startBrowserSuite();
+    ({ base, browser } = suite);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
+  afterAll(async () => suite?.close());
 
   it('sign-in page: says local sign-in is on because the service listens on loopback', async () => {
     const page = await (await browser.newContext()).newPage();

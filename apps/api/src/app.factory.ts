@@ -53,7 +53,7 @@ export const createApp = async (config: ApiConfig): Promise<INestApplication> =>
     // Closed unless origins are listed: the API is called by tools and servers, not by other sites' pages.
     if (config.edge.corsOrigins.length > 0) app.enableCors({ origin: [...config.edge.corsOrigins] });
     // The pages take HTML forms under /app, with their own CSP, assets and form parser (pages.edge.ts).
-    app.use(PAGES_PREFIX, pagesEdge());
+    app.use(PAGES_PREFIX, pagesEdge(config.auth.oidc?.signIn === undefined ? [] : [new URL(config.auth.oidc.issuer).origin]));
     app.use(requireJsonOnWrites);
     // The one body parser; the middleware right after it turns a body that does not parse into the
     // one error shape's MALFORMED_JSON, and refuses prototype keys before validation walks the body.

@@ -52,4 +52,43 @@ describe('authentication configuration', () => {
   it('allows plain http on loopback, for a provider on the same machine', () => {
     expect(read({ FUNDLEDGER_OIDC_ISSUER: 'http://127.0.0.1:8080', FUNDLEDGER_OIDC_AUDIENCE: 'x' }).config?.oidc?.issuer).toBe('http://127.0.0.1:8080');
   });
+  describe('the pages signing people in through the provider', () => {
+    const PROVIDER = { FUNDLEDGER_OIDC_ISSUER: 'https://idp.example.gov.uk', FUNDLEDGER_OIDC_AUDIENCE: 'api://fundledger' };
+
+    it('reads the client the pages are registered as, and where the provider sends people back', () => {
+      const env = {
+        ...PROVIDER,
+        FUNDLEDGER_OIDC_CLIENT_ID: 'fundledger-pages',
+        FUNDLEDGER_OIDC_CLIENT_SECRET: 's3cret',
+        FUNDLEDGER_OIDC_REDIRECT_URL: 'https://ledger.example.gov.uk/app/sign-in/callback',
+        FUNDLEDGER_LOCAL_SIGN_IN: 'on',
+      };
+      expect(read(env).config).toMatchObject({
+        oidc: { signIn: { clientId: 'fundledger-pages', clientSecret: 's3cret', redirectUrl: 'https://ledger.example.gov.uk/app/sign-in/callback' } },
+        localSignIn: 'on',
+      });
+    });
+
+    it.each([
+      [{ ...PROVIDER, FUNDLEDGER_OIDC_CLIENT_ID: 'pages' }, 'FUNDLEDGER_OIDC_CLIENT_SECRET', 'is required when FUNDLEDGER_OIDC_CLIENT_ID is set'],
+      [{ ...PROVIDER, FUNDLEDGER_OIDC_CLIENT_SECRET: 'never-echoed' }, 'FUNDLEDGER_OIDC_CLIENT_ID', 'is required when FUNDLEDGER_OIDC_CLIENT_SECRET or FUNDLEDGER_OIDC_REDIRECT_URL is set'],
+      [{ FUNDLEDGER_OIDC_CLIENT_ID: 'pages', FUNDLEDGER_OIDC_CLIENT_SECRET: 'x' }, 'FUNDLEDGER_OIDC_ISSUER', 'is required when FUNDLEDGER_OIDC_CLIENT_ID is set'],
+      [
+        { ...PROVIDER, FUNDLEDGER_OIDC_CLIENT_ID: 'pages', FUNDLEDGER_OIDC_CLIENT_SECRET: 'x', FUNDLEDGER_OIDC_REDIRECT_URL: 'http://ledger.example.gov.uk/app/sign-in/callback' },
+        'FUNDLEDGER_OIDC_REDIRECT_URL',
+        "must be an https:// URL (http:// only on loopback), got 'http://ledger.example.gov.uk/app/sign-in/callback'",
+      ],
+      [
+        { ...PROVIDER, FUNDLEDGER_OIDC_CLIENT_ID: 'pages', FUNDLEDGER_OIDC_CLIENT_SECRET: 'x', FUNDLEDGER_OIDC_REDIRECT_URL: 'https://ledger.example.gov.uk/callback' },
+        'FUNDLEDGER_OIDC_REDIRECT_URL',
+        "must be this service's address followed by /app/sign-in/callback, got 'https://ledger.example.gov.uk/callback'",
+      ],
+      [{ FUNDLEDGER_LOCAL_SIGN_IN: 'yes' }, 'FUNDLEDGER_LOCAL_SIGN_IN', "must be on or off, got 'yes'"],
+    ])('refuses %j', (env, variable, problem) => {
+      const { config, problems } = read(env);
+      expect(config).toBeUndefined();
+      expect(problems).toEqual([{ variable, problem }]);
+      expect(JSON.stringify(problems)).not.toContain('never-echoed');
+    });
+  });
 });

@@ -3,6 +3,17 @@ import { type ClaimNames, LOCAL_CLAIMS } from './jwt-claims';
 import { SigningSecretSource, readSigningSecretSource } from './signing-secret.config';
 import { DEFAULT_MAX_TOKEN_LIFETIME, InvalidTokenLifetime, parseTokenLifetime } from './token-lifetime';
 
+/**
+ * The pages' own registration at the provider, for the authorization-code sign-in: a confidential
+ * client, so the code is redeemed only with the secret and the PKCE verifier together.
+ */
+export interface OidcSignInConfig {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The callback URL registered at the provider; when absent, made from the request's own address. */
+  readonly redirectUrl?: string;
+}
+
 /** An OpenID Connect provider whose access tokens the API accepts (Entra ID, Keycloak, …). */
 export interface OidcConfig {
   readonly issuer: string;
@@ -10,6 +21,8 @@ export interface OidcConfig {
   /** The provider's keys; when absent, discovered from `${issuer}/.well-known/openid-configuration`. */
   readonly jwksUrl?: string;
   readonly claims: ClaimNames;
+  /** Present when people sign in to the pages through the provider (FUNDLEDGER_OIDC_CLIENT_ID). */
+  readonly signIn?: OidcSignInConfig;
 }
 
 export interface AuthConfig {
@@ -18,6 +31,8 @@ export interface AuthConfig {
   /** The longest lifetime a local token may have (FUNDLEDGER_TOKEN_MAX_LIFETIME). */
   readonly maxTokenLifetimeSeconds: number;
   readonly oidc?: OidcConfig;
+  /** FUNDLEDGER_LOCAL_SIGN_IN: `on` offers the pages' local sign-in beside the provider's, `off` refuses it; unset, the pages decide. */
+  readonly localSignIn?: 'on' | 'off';
 }
 
 const CLAIM_NAME = /^[A-Za-z_][\w:/.-]{0,127}$/;
@@ -47,6 +62,35 @@ const readClaimName = (env: Environment, name: string, fallback: string, problem
   return raw;
 };
 
+const readSignInConfig = (env: Environment, problems: ConfigurationProblem[]): OidcSignInConfig | undefined => {
+  const clientId = readVariable(env, 'FUNDLEDGER_OIDC_CLIENT_ID');
+  const clientSecret = readVariable(env, 'FUNDLEDGER_OIDC_CLIENT_SECRET');
+  const redirectUrl = readUrl(env, 'FUNDLEDGER_OIDC_REDIRECT_URL', problems);
+  if (clientId === undefined) {
+    if (clientSecret !== undefined || redirectUrl !== undefined) {
+      problems.push({ variable: 'FUNDLEDGER_OIDC_CLIENT_ID', problem: 'is required when FUNDLEDGER_OIDC_CLIENT_SECRET or FUNDLEDGER_OIDC_REDIRECT_URL is set' });
+    }
+    return undefined;
+  }
+  if (clientSecret === undefined) {
+    // The secret's value is never repeated in a message; only its absence is.
+    problems.push({ variable: 'FUNDLEDGER_OIDC_CLIENT_SECRET', problem: 'is required when FUNDLEDGER_OIDC_CLIENT_ID is set' });
+    return undefined;
+  }
+  if (redirectUrl !== undefined && !redirectUrl.endsWith('/app/sign-in/callback')) {
+    problems.push({ variable: 'FUNDLEDGER_OIDC_REDIRECT_URL', problem: `must be this service's address followed by /app/sign-in/callback, got '${redirectUrl}'` });
+    return undefined;
+  }
+  return { clientId, clientSecret, ...(redirectUrl === undefined ? {} : { redirectUrl }) };
+};
+
+const readLocalSignIn = (env: Environment, problems: ConfigurationProblem[]): 'on' | 'off' | undefined => {
+  const raw = readVariable(env, 'FUNDLEDGER_LOCAL_SIGN_IN');
+  if (raw === undefined || raw === 'on' || raw === 'off') return raw;
+  problems.push({ variable: 'FUNDLEDGER_LOCAL_SIGN_IN', problem: `must be on or off, got '${raw}'` });
+  return undefined;
+};
+
 const readOidcConfig = (env: Environment, problems: ConfigurationProblem[]): OidcConfig | undefined => {
   const before = problems.length;
   const issuer = readUrl(env, 'FUNDLEDGER_OIDC_ISSUER', problems);
@@ -59,6 +103,8 @@ const readOidcConfig = (env: Environment, problems: ConfigurationProblem[]): Oid
   if (issuer === undefined) {
     if (problems.length === before && (audience !== undefined || jwksUrl !== undefined)) {
       problems.push({ variable: 'FUNDLEDGER_OIDC_ISSUER', problem: 'is required when FUNDLEDGER_OIDC_AUDIENCE or FUNDLEDGER_OIDC_JWKS_URL is set' });
+    } else if (problems.length === before && readVariable(env, 'FUNDLEDGER_OIDC_CLIENT_ID') !== undefined) {
+      problems.push({ variable: 'FUNDLEDGER_OIDC_ISSUER', problem: 'is required when FUNDLEDGER_OIDC_CLIENT_ID is set' });
     }
     return undefined;
   }
@@ -66,8 +112,9 @@ const readOidcConfig = (env: Environment, problems: ConfigurationProblem[]): Oid
     // Without an audience check, a token the provider issued to any other application would be accepted.
     problems.push({ variable: 'FUNDLEDGER_OIDC_AUDIENCE', problem: 'is required when FUNDLEDGER_OIDC_ISSUER is set' });
   }
+  const signIn = readSignInConfig(env, problems);
   if (problems.length > before || audience === undefined) return undefined;
-  return { issuer, audience, ...(jwksUrl === undefined ? {} : { jwksUrl }), claims };
+  return { issuer, audience, ...(jwksUrl === undefined ? {} : { jwksUrl }), claims, ...(signIn === undefined ? {} : { signIn }) };
 };
 
 const readMaxLifetime = (env: Environment, problems: ConfigurationProblem[]): number | undefined => {
@@ -87,8 +134,9 @@ export const readAuthConfig = (env: Environment, problems: ConfigurationProblem[
   const secret = readSigningSecretSource(env, problems);
   const maxTokenLifetimeSeconds = readMaxLifetime(env, problems);
   const oidc = readOidcConfig(env, problems);
+  const localSignIn = readLocalSignIn(env, problems);
   if (secret === undefined || maxTokenLifetimeSeconds === undefined || problems.length > before) return undefined;
-  return { secret, maxTokenLifetimeSeconds, ...(oidc === undefined ? {} : { oidc }) };
+  return { secret, maxTokenLifetimeSeconds, ...(oidc === undefined ? {} : { oidc }), ...(localSignIn === undefined ? {} : { localSignIn }) };
 };
 
 export const loadAuthConfig = (env: Environment): AuthConfig => {

@@ -9,3 +9,6 @@ export { loadSigningSecret } from './signing-secret.store';
 export * from './auth.config';
 export * from './oidc-token.verifier';
 export * from './bearer-token.verifier';
+export * from './identity-provider.errors';
+export * from './oidc-discovery';
+export * from './oidc-sign-in.client';

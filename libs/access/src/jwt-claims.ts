@@ -60,6 +60,8 @@ export const actorOf = (payload: JWTPayload, claims: ClaimNames): AuthenticatedA
     throw new AccessTokenRejected('TOKEN_CLAIMS_INVALID', 'bearer token has no subject');
   }
   const rawRole = payload[claims.role];
+  // Said plainly, naming the claim: a provider not yet set up to send roles is the usual cause.
+  if (rawRole === undefined) throw new AccessTokenRejected('TOKEN_CLAIMS_INVALID', `bearer token has no role: its ${claims.role} claim is missing`);
   const roles = (Array.isArray(rawRole) ? rawRole : [rawRole]).filter(isRole);
   if (roles.length > 1) {
     // Separation of duties: one token, one role, however the provider groups them.

@@ -5,7 +5,8 @@ import { AccessTokenService } from './access-token.service';
 import type { OidcConfig } from './auth.config';
 import { BearerTokenVerifier } from './bearer-token.verifier';
 import { type OidcProvider, type ProviderKey, providerKey, startOidcProvider } from './oidc-provider.test-builders';
-import { IdentityProviderUnavailable, OidcTokenVerifier } from './oidc-token.verifier';
+import { IdentityProviderUnavailable } from './identity-provider.errors';
+import { OidcTokenVerifier } from './oidc-token.verifier';
 
 const AUDIENCE = 'api://fundledger';
 const OFFICER = { sub: 'k.officer@kent.police.uk', role: 'finance-officer', org: ['opcc-kent'], aud: AUDIENCE };
@@ -154,6 +155,31 @@ describe('OpenID Connect tokens', () => {
       const refused = await rejection(both.verify(await provider.sign(keyA, { ...OFFICER, iss: 'https://evil.example' })));
       expect(refused.code).toBe('TOKEN_ISSUER_INVALID');
       expect(refused.message).toBe(`bearer token was not issued by fundledger or ${provider.issuer}`);
+    });
+  });
+  describe('an ID token of a page sign-in', () => {
+    const CLIENT = 'fundledger-pages';
+    const signedIn = { ...OFFICER, aud: CLIENT, nonce: 'nonce-of-this-sign-in' };
+
+    it('names the person by the same claims mapping as an access token, for the client and the nonce it was issued to', async () => {
+      const verifier = new OidcTokenVerifier(config);
+      await expect(verifier.verifyIdToken(await provider.sign(keyA, signedIn), { clientId: CLIENT, nonce: 'nonce-of-this-sign-in' })).resolves.toEqual(
+        await verifier.verify(await provider.sign(keyA, OFFICER)),
+      );
+    });
+
+    it("refuses an access token for the API offered as an ID token: its audience is not the pages' client", async () => {
+      const refused = await rejection(new OidcTokenVerifier(config).verifyIdToken(await provider.sign(keyA, { ...OFFICER, nonce: 'n' }), { clientId: CLIENT, nonce: 'n' }));
+      expect(refused.message).toMatch(/claim aud is invalid/);
+    });
+
+    it('refuses a token of another sign-in (its nonce), and one shared with other audiences that was not issued to this client (azp)', async () => {
+      const verifier = new OidcTokenVerifier(config);
+      const otherNonce = await rejection(verifier.verifyIdToken(await provider.sign(keyA, signedIn), { clientId: CLIENT, nonce: 'another' }));
+      expect(otherNonce.message).toBe('ID token nonce is not the one this sign-in sent: it belongs to another sign-in');
+      const shared = await provider.sign(keyA, { ...signedIn, aud: [CLIENT, 'another-app'], azp: 'another-app' });
+      const notOurs = await rejection(verifier.verifyIdToken(shared, { clientId: CLIENT, nonce: signedIn.nonce }));
+      expect(notOurs.message).toBe(`ID token has several audiences and was not issued to ${CLIENT} (azp)`);
     });
   });
 });

@@ -1,20 +1,13 @@
-import { createRemoteJWKSet, jwtVerify, errors, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, errors, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { AccessTokenRejected } from './access-token.errors';
+import { IdentityProviderUnavailable } from './identity-provider.errors';
+import { discoverProvider, PROVIDER_TIMEOUT_MS } from './oidc-discovery';
 import type { OidcConfig } from './auth.config';
 import { actorOf, refuseUnsigned, rejectionOf } from './jwt-claims';
 import type { AuthenticatedActor } from './organisation-scope';
 
 /** Asymmetric only: an HMAC algorithm would let anyone holding the public JWKS forge a token. */
 export const OIDC_ALGORITHMS = ['RS256', 'ES256'] as const;
-
-/** The identity provider (its discovery document or its keys) could not be reached: the service's problem, not the caller's. */
-export class IdentityProviderUnavailable extends Error {
-  readonly code = 'IDENTITY_PROVIDER_UNAVAILABLE';
-
-  constructor(detail: string) {
-    super(`the identity provider could not be reached: ${detail}`);
-    this.name = 'IdentityProviderUnavailable';
-  }
-}
 
 export interface JwksCachePolicy {
   /** How long fetched keys are trusted before they are fetched again (jose's cacheMaxAge). */
@@ -25,25 +18,6 @@ export interface JwksCachePolicy {
 
 /** A key removed from the provider's JWKS stops working within ten minutes, or at once when an unknown key id forces a fetch. */
 export const DEFAULT_JWKS_CACHE: JwksCachePolicy = { maxAgeMs: 10 * 60_000, cooldownMs: 30_000 };
-
-const FETCH_TIMEOUT_MS = 5_000;
-
-/** `jwks_uri` from the issuer's discovery document, which must name the same issuer (OpenID Connect Discovery §4.3). */
-const discoverJwksUrl = async (issuer: string): Promise<string> => {
-  const url = `${issuer}/.well-known/openid-configuration`;
-  let document: { issuer?: unknown; jwks_uri?: unknown };
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'error' });
-    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-    document = (await response.json()) as typeof document;
-  } catch (error) {
-    throw new IdentityProviderUnavailable(error instanceof Error ? error.message : String(error));
-  }
-  if (String(document.issuer).replace(/\/+$/, '') !== issuer || typeof document.jwks_uri !== 'string') {
-    throw new IdentityProviderUnavailable(`${url} does not describe issuer ${issuer} with a jwks_uri`);
-  }
-  return document.jwks_uri;
-};
 
 /**
  * Access tokens of an OpenID Connect provider: signature by a key of its JWKS (discovered or
@@ -62,17 +36,38 @@ export class OidcTokenVerifier {
     return this.config.issuer;
   }
 
+  /** An access token for the API: audience FUNDLEDGER_OIDC_AUDIENCE. */
   async verify(token: string, now: Date = new Date()): Promise<AuthenticatedActor> {
+    return actorOf(await this.verifiedClaims(token, this.config.audience, now), this.config.claims);
+  }
+
+  /**
+   * The ID token of a page sign-in (OpenID Connect Core §3.1.3.7): the same keys, issuer, expiry and
+   * claims mapping as an access token, but issued to the pages' client, for this sign-in's nonce.
+   */
+  async verifyIdToken(idToken: string, expected: { readonly clientId: string; readonly nonce: string }, now: Date = new Date()): Promise<AuthenticatedActor> {
+    const payload = await this.verifiedClaims(idToken, expected.clientId, now);
+    // Several audiences: the token must say it was issued to this client (azp), or another could replay it here.
+    if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== expected.clientId) {
+      throw new AccessTokenRejected('TOKEN_CLAIMS_INVALID', `ID token has several audiences and was not issued to ${expected.clientId} (azp)`);
+    }
+    if (payload.nonce !== expected.nonce) {
+      throw new AccessTokenRejected('TOKEN_CLAIMS_INVALID', 'ID token nonce is not the one this sign-in sent: it belongs to another sign-in');
+    }
+    return actorOf(payload, this.config.claims);
+  }
+
+  private async verifiedClaims(token: string, audience: string, now: Date): Promise<JWTPayload> {
     const expected = { algorithms: OIDC_ALGORITHMS, issuer: this.config.issuer };
     try {
       refuseUnsigned(token);
       const { payload } = await jwtVerify(token, await this.keySet(), {
         algorithms: [...OIDC_ALGORITHMS],
         issuer: this.config.issuer,
-        audience: this.config.audience,
+        audience,
         currentDate: now,
       });
-      return actorOf(payload, this.config.claims);
+      return payload;
     } catch (error) {
       if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
         throw new IdentityProviderUnavailable(error.message);
@@ -86,11 +81,11 @@ export class OidcTokenVerifier {
   /** Discovered on first use and kept; a failed discovery is tried again by the next request. */
   private async keySet(): Promise<JWTVerifyGetKey> {
     if (this.keys === undefined) {
-      const url = this.config.jwksUrl ?? (await discoverJwksUrl(this.config.issuer));
+      const url = this.config.jwksUrl ?? (await discoverProvider(this.config.issuer)).jwks_uri;
       this.keys = createRemoteJWKSet(new URL(url), {
         cacheMaxAge: this.cache.maxAgeMs,
         cooldownDuration: this.cache.cooldownMs,
-        timeoutDuration: FETCH_TIMEOUT_MS,
+        timeoutDuration: PROVIDER_TIMEOUT_MS,
       });
     }
     return this.keys;

@@ -21,21 +21,24 @@ export class AuthModule {
       module: AuthModule,
       global: true,
       providers: [
+        // Shared with the pages' sign-in (null without a provider): one key cache, one claims mapping.
+        { provide: OidcTokenVerifier, useFactory: () => (config.oidc === undefined ? null : new OidcTokenVerifier(config.oidc)) },
         {
           provide: BearerTokenVerifier,
-          useFactory: () => {
+          inject: [OidcTokenVerifier],
+          useFactory: (oidc: OidcTokenVerifier | null) => {
             const logger = new Logger(AuthModule.name);
             const secret = loadSigningSecret(config.secret, (warning) => logger.warn(warning));
             const local = new AccessTokenService(secret, config.maxTokenLifetimeSeconds);
             logger.log(`local bearer tokens are checked against ${describeSigningSecretSource(config.secret)}`);
-            if (config.oidc === undefined) return new BearerTokenVerifier(local);
+            if (config.oidc === undefined || oidc === null) return new BearerTokenVerifier(local);
             logger.log(`OpenID Connect tokens of ${config.oidc.issuer} (audience ${config.oidc.audience}) are accepted`);
-            return new BearerTokenVerifier(local, new OidcTokenVerifier(config.oidc));
+            return new BearerTokenVerifier(local, oidc);
           },
         },
         { provide: APP_GUARD, useClass: BearerTokenGuard },
       ],
-      exports: [BearerTokenVerifier],
+      exports: [BearerTokenVerifier, OidcTokenVerifier],
     };
   }
 }

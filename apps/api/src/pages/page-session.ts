@@ -10,6 +10,8 @@ export interface PageSession {
   /** The CSRF token every form of this session carries; a form posted without it is refused. */
   readonly csrf: string;
   readonly expiresAt: number;
+  /** `provider`: signed in through the OpenID Connect provider, whose own session sign-out also ends. */
+  readonly signedInWith: 'local' | 'provider';
 }
 
 interface CookieRequest {
@@ -17,7 +19,7 @@ interface CookieRequest {
   readonly secure?: boolean;
 }
 
-const cookieValue = (header: string | undefined, name: string): string | undefined =>
+export const cookieValue = (header: string | undefined, name: string): string | undefined =>
   header
     ?.split(';')
     .map((part) => part.trim())
@@ -34,8 +36,8 @@ export class PageSessions {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  start(actor: AuthenticatedActor): { session: PageSession; cookie: string } {
-    const session: PageSession = { actor, csrf: randomBytes(24).toString('base64url'), expiresAt: this.now() + SESSION_SECONDS * 1000 };
+  start(actor: AuthenticatedActor, signedInWith: PageSession['signedInWith'] = 'local'): { session: PageSession; cookie: string } {
+    const session: PageSession = { actor, csrf: randomBytes(24).toString('base64url'), expiresAt: this.now() + SESSION_SECONDS * 1000, signedInWith };
     const payload = Buffer.from(JSON.stringify(session)).toString('base64url');
     return { session, cookie: `${payload}.${this.sign(payload)}` };
   }
@@ -53,7 +55,12 @@ export class PageSessions {
     return session;
   }
 
-  /** HttpOnly and SameSite=Lax always; Secure whenever the request came over TLS. */
+  /**
+   * HttpOnly and SameSite=Lax always; Secure whenever the request came over TLS. Lax, not Strict: a
+   * sign-in through the provider ends in a redirect chain that began on the provider's site, and
+   * browsers withhold Strict cookies from every request of such a chain, so the page landed on after
+   * signing in would not see the session. Lax still keeps it off other sites' POSTs and embedded requests.
+   */
   setCookieHeader(request: CookieRequest, cookie: string | undefined): string {
     const secure = request.secure === true ? '; Secure' : '';
     const lifetime = cookie === undefined ? 'Max-Age=0' : `Max-Age=${SESSION_SECONDS}`;

@@ -14,7 +14,7 @@ export const isPagePath = (url: string | undefined): boolean => url === PAGES_PR
  * from this origin, and the one inline script of its page template (the js-enabled class), allowed by
  * a nonce made for each response. No inline styles, no other origin, no framing.
  */
-const pagesCsp = helmet.contentSecurityPolicy({
+const pagesCsp = (providerOrigins: readonly string[]) => helmet.contentSecurityPolicy({
   useDefaults: true,
   directives: {
     defaultSrc: ["'self'"],
@@ -23,7 +23,8 @@ const pagesCsp = helmet.contentSecurityPolicy({
     imgSrc: ["'self'", 'data:'],
     fontSrc: ["'self'"],
     connectSrc: ["'self'"],
-    formAction: ["'self'"],
+    // The sign-out form's answer redirects to the provider's sign-out page, and browsers hold a form's redirects to form-action too.
+    formAction: ["'self'", ...providerOrigins],
     frameAncestors: ["'none'"],
     upgradeInsecureRequests: null,
   },
@@ -36,11 +37,11 @@ const nonce = (_request: Request, response: Response, next: NextFunction): void 
 
 /**
  * Mounted at /app before the API's JSON-only edge: the pages' CSP (replacing the API's, which the
- * Swagger UI needs), GOV.UK Frontend's built assets, and a small URL-encoded form parser.
+ * Swagger UI needs; `providerOrigins`: the OpenID Connect provider's, when people sign in through it), GOV.UK Frontend's built assets, and a small URL-encoded form parser.
  */
-export const pagesEdge = (): Router => {
+export const pagesEdge = (providerOrigins: readonly string[] = []): Router => {
   const router = express.Router();
-  router.use(nonce, pagesCsp);
+  router.use(nonce, pagesCsp(providerOrigins));
   router.use('/assets', express.static(join(GOVUK_FRONTEND_DIST, 'govuk', 'assets'), { fallthrough: false, index: false }));
   for (const file of ['govuk-frontend.min.css', 'govuk-frontend.min.js']) {
     router.get(`/${file}`, (_request, response) => response.sendFile(join(GOVUK_FRONTEND_DIST, 'govuk', file)));
