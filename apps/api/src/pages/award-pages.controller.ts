@@ -18,6 +18,7 @@ import type { Request, Response } from 'express';
 import { AwardRecords } from '../award-records/award-records.service';
 import { Public } from '../auth/public.decorator';
 import { chartLegend, fundedMonthsChart, sourceLabel } from './funded-months.chart';
+import { LEDGER_FORMS, PAY_DISBURSEMENT } from './ledger-forms/ledger-forms';
 import { pageErrorsOf } from './page-request';
 import { PageRenderer } from './page-renderer.service';
 
@@ -117,6 +118,8 @@ export class AwardPagesController {
         query,
         when,
         mayRecord: mayPerform(signedIn.actor.role, 'record'),
+        // A payment is the daily form, offered first; the others follow it.
+        otherForms: LEDGER_FORMS.filter((form) => form !== PAY_DISBURSEMENT),
         mayCertify: mayPerform(signedIn.actor.role, 'certify'),
         maySubmitReturns: mayPerform(signedIn.actor.role, 'submit-returns'),
       },
