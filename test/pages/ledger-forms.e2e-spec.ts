@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { fieldIn, importFixtures, startPagesService } from './pages-fixture';
+import { fieldIn, importFixtures, signInOver, startPagesService } from './pages-fixture';
 
 const AWARD = '/app/awards/dapi21-cleveland';
 
@@ -98,13 +98,7 @@ describe('the ledger forms under /app/awards/:awardId/record', () => {
   let finance: string;
   const http = () => request(app.getHttpServer());
 
-  const signIn = async (name: string, role: string, organisation: string): Promise<string> => {
-    const page = await http().get('/app/sign-in').expect(200);
-    const signInCookie = String(page.headers['set-cookie']).split(';')[0];
-    const answer = await http().post('/app/sign-in').set('Cookie', signInCookie).type('form').send({ csrf: fieldIn(page.text, 'csrf'), name, role, organisation });
-    expect(answer.status).toBe(303);
-    return String(answer.headers['set-cookie']).split(';')[0];
-  };
+  const signIn = (name: string, role: string, organisation: string): Promise<string> => signInOver(app, name, role, organisation);
 
   /** The form as rendered for this session: its CSRF token and the command id minted for it. */
   const open = async (slug: string, cookie = finance): Promise<{ csrf: string; commandId: string; html: string }> => {
