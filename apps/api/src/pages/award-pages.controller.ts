@@ -6,6 +6,7 @@ import {
   fundedMonthsFor,
   fundedMonthsReportToJson,
   LEDGER_READER,
+  LINEAGE_FIGURES,
   parseReadPoint,
   describeReadPoint,
   isCurrent,
@@ -24,7 +25,7 @@ import { pageErrorsOf } from './page-request';
 import { PageRenderer } from './page-renderer.service';
 
 /** The read point a report page was asked for: as of a business date, as known at a moment, both or neither. */
-const readPointQuery = (request: Request): { asOf?: string; knownAt?: string } => {
+export const readPointQuery = (request: Request): { asOf?: string; knownAt?: string } => {
   const pick = (name: string): string | undefined => {
     const value = request.query[name];
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -39,6 +40,12 @@ interface StaleCertificate {
   readonly index: number;
   readonly changesSince: number;
 }
+
+/** Each position figure's lineage page, at the same read point as the award page. */
+const lineageLinks = (awardId: string, point: { asOf?: string; knownAt?: string }): Record<string, string> =>
+  Object.fromEntries(
+    Object.keys(LINEAGE_FIGURES).map((figure) => [figure, `/app/audit/lineage?${new URLSearchParams({ awardId, figure, ...point }).toString()}#lineage`]),
+  );
 
 /** The business date an award event is dated by: the one field of its kind that ends in "On". */
 const businessDateOf = (data: unknown): string =>
@@ -138,6 +145,7 @@ export class AwardPagesController {
         history,
         query,
         when,
+        lineage: lineageLinks(awardId, query),
         mayRecord: mayPerform(signedIn.actor.role, 'record'),
         // A payment is the daily form, offered first; the others follow it.
         otherForms: LEDGER_FORMS.filter((form) => form !== PAY_DISBURSEMENT),

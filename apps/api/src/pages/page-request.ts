@@ -34,6 +34,17 @@ export const pageErrorsOf = (
   return [{ text: `${message} (${code})`, ...(field === undefined ? {} : { href: `#${field}` }) }];
 };
 
+/** Each form control's own error message (GOV.UK shows it beside the control too): the summary's texts by link. */
+export const fieldErrorsOf = (errors: readonly PageError[]): Record<string, string> => {
+  const byField: Record<string, string> = {};
+  for (const { href, text } of errors) {
+    if (href === undefined) continue;
+    const name = href.slice(1);
+    byField[name] = byField[name] === undefined ? text : `${byField[name]}; ${text}`;
+  }
+  return byField;
+};
+
 /** A signed-in page request: the session's actor, and the CSRF token its forms must carry. */
 export interface SignedIn {
   readonly actor: AuthenticatedActor;

@@ -5,6 +5,7 @@ import { AuditPageController } from './audit-page.controller';
 import { AwardPagesController } from './award-pages.controller';
 import { CertifyFormController } from './certify-form.controller';
 import { LedgerFormsController } from './ledger-forms/ledger-forms.controller';
+import { LineagePageController } from './lineage-page.controller';
 import { PageRenderer } from './page-renderer.service';
 import { PageSessions } from './page-session';
 import { ReturnFormController } from './return-form.controller';
@@ -13,7 +14,7 @@ import { SignInController } from './sign-in.controller';
 /** The pages under /app (issue 13): the same command bus, reports and scope as the API, rendered as GOV.UK pages. */
 @Module({
   imports: [AwardRecordsModule, CommandsModule],
-  controllers: [SignInController, AwardPagesController, LedgerFormsController, CertifyFormController, ReturnFormController, AuditPageController],
+  controllers: [SignInController, AwardPagesController, LedgerFormsController, CertifyFormController, ReturnFormController, LineagePageController, AuditPageController],
   providers: [{ provide: PageSessions, useFactory: () => new PageSessions() }, PageRenderer],
 })
 export class PagesModule {}

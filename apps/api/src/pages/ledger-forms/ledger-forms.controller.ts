@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../../auth/public.decorator';
 import { CommandSender } from '../../commands/command-sender.service';
 import { classifyError } from '../../errors/error-classification';
-import { formOf, pageErrorsOf, type PageError, type SignedIn } from '../page-request';
+import { fieldErrorsOf, formOf, pageErrorsOf, type PageError, type SignedIn } from '../page-request';
 import { PageRenderer } from '../page-renderer.service';
 import { commandOf, fieldOfPath, type LedgerForm } from './ledger-form';
 import { ledgerFormOf } from './ledger-forms';
@@ -77,16 +77,10 @@ export class LedgerFormsController {
 
   private show(response: Response, signedIn: AwardForm, form: LedgerForm, values: Record<string, string>, errors: PageError[], status = 200): void {
     const position = awardPositionReport(signedIn.view);
-    const fieldErrors: Record<string, string> = {};
-    for (const { href, text } of errors) {
-      if (href === undefined) continue;
-      const name = href.slice(1);
-      fieldErrors[name] = fieldErrors[name] === undefined ? text : `${fieldErrors[name]}; ${text}`;
-    }
     this.pages.render(
       response,
       'ledger-form.njk',
-      { title: form.title, form, awardId: position.awardId, values, errors, fieldErrors, grants: position.grants, contributions: position.matchFunding.contributors },
+      { title: form.title, form, awardId: position.awardId, values, errors, fieldErrors: fieldErrorsOf(errors), grants: position.grants, contributions: position.matchFunding.contributors },
       signedIn,
       status,
     );
