@@ -80,7 +80,7 @@ export class LedgerFormsController {
     this.pages.render(
       response,
       'ledger-form.njk',
-      { title: form.title, form, awardId: position.awardId, values, errors, fieldErrors: fieldErrorsOf(errors), grants: position.grants, contributions: position.matchFunding.contributors },
+      { title: form.title, form, awardId: position.awardId, position, values, errors, fieldErrors: fieldErrorsOf(errors), grants: position.grants, contributions: position.matchFunding.contributors },
       signedIn,
       status,
     );
