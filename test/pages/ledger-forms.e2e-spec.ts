@@ -137,13 +137,12 @@ describe('the ledger forms under /app/awards/:awardId/record', () => {
       expect(await eventCount()).toBe(before);
     });
 
-    it('records once however often the same form is sent, and the award page shows it', async () => {
+    it('records once however often the same form is sent, at once or later, and the award page shows it', async () => {
       const before = await eventCount();
       const { csrf, commandId } = await open(slug);
-      for (let i = 0; i < 2; i += 1) {
-        const answer = await post(slug, { csrf, commandId, ...accepted });
-        expect([answer.status, answer.headers.location]).toEqual([303, `${AWARD}#${shownAt}`]);
-      }
+      // A double click sends two at once; a resend after a lost answer comes later.
+      const answers = [...(await Promise.all([post(slug, { csrf, commandId, ...accepted }), post(slug, { csrf, commandId, ...accepted })])), await post(slug, { csrf, commandId, ...accepted })];
+      for (const answer of answers) expect([answer.status, answer.headers.location]).toEqual([303, `${AWARD}#${shownAt}`]);
       expect(await eventCount()).toBe(before + 1);
       expect(await awardPage()).toMatch(shows);
     });
