@@ -29,16 +29,20 @@ export const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screensho
  * A browser suite's world: the service with the Cleveland fixtures on a temporary store, listening on
  * loopback (`env` adds settings), and Chromium to drive it.
  */
-export const startBrowserSuite = async (env: Record<string, string> = {}): Promise<{ base: string; browser: Browser; close: () => Promise<void> }> => {
+export const startBrowserSuite = async (
+  env: Record<string, string> = {},
+  fixtures: readonly string[] = ['national-2021.json', 'cleveland-2021.json'],
+): Promise<{ base: string; browser: Browser; directory: string; close: () => Promise<void> }> => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const service = await startPagesService(env);
-  await importFixtures(service.app, 'national-2021.json', 'cleveland-2021.json');
+  await importFixtures(service.app, ...fixtures);
   await service.app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(service.app.getHttpServer().address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
   return {
     base,
     browser,
+    directory: service.directory,
     close: async () => {
       await browser.close();
       await service.close();

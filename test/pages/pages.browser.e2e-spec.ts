@@ -49,7 +49,7 @@ describeInBrowser('pages in a browser', () => {
     // Keyboard only: reach each control with Tab, choose with the arrow keys, type, send with Enter.
     await tabTo(page, 'a:has-text("Record a payment")');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/payments\/new$/);
+    await page.waitForURL(/\/record\/payment$/);
     await look(page, '04-payment-form');
     await tabTo(page, '#grantId');
     await page.keyboard.press('ArrowDown');

@@ -3,8 +3,8 @@ import request from 'supertest';
 import { fieldIn, importFixtures, startPagesService } from './pages-fixture';
 
 /**
- * The pages over HTTP without a browser: sign-in and its CSRF token, the session cookie, scope, and
- * a payment form that records once however often it is sent. The browser suite (pages.browser.e2e-spec.ts)
+ * The pages over HTTP without a browser: sign-in and its CSRF token, the session cookie and scope
+ * (the finance officer's forms: ledger-forms.e2e-spec.ts). The browser suite (pages.browser.e2e-spec.ts)
  * drives the same pages in Chromium.
  */
 describe('pages under /app', () => {
@@ -84,58 +84,6 @@ describe('pages under /app', () => {
       const cookie = await signIn('cleveland-finance', 'finance-officer', 'opcc-cleveland');
       const page = await http().get('/app/awards?asOf=31/07/2021').set('Cookie', cookie).expect(400);
       expect(page.text).toContain('govuk-error-summary');
-    });
-  });
-
-  describe('recording a payment', () => {
-    it('records once however often the same form is sent, and shows it on the award page', async () => {
-      const cookie = await signIn('cleveland-finance', 'finance-officer', 'opcc-cleveland');
-      const form = await http().get('/app/awards/dapi21-cleveland/payments/new').set('Cookie', cookie).expect(200);
-      const fields = { csrf: fieldIn(form.text, 'csrf'), commandId: fieldIn(form.text, 'commandId'), grantId: 'g-harbour', amount: '1,000.00', paidOn: '2021-11-15', reference: 'INV-1' };
-      for (let i = 0; i < 2; i += 1) {
-        const answer = await http().post('/app/awards/dapi21-cleveland/payments').set('Cookie', cookie).type('form').send(fields).expect(303);
-        expect(answer.headers.location).toBe('/app/awards/dapi21-cleveland#funded-months');
-      }
-      const award = await http().get('/app/awards/dapi21-cleveland').set('Cookie', cookie).expect(200);
-      const history = award.text.split('id="history"')[1];
-      expect(history.match(/cleveland-finance \(finance-officer\)/g)).toHaveLength(1);
-      const grants = award.text.split('Grants committed out of this award')[1].split('</table>')[0];
-      expect(grants).toMatch(/g-harbour<\/th>[\s\S]*?£1,000.00/);
-    });
-
-    it("shows the ledger's own refusal and figures in the error summary, and records nothing", async () => {
-      const cookie = await signIn('cleveland-finance', 'finance-officer', 'opcc-cleveland');
-      const form = await http().get('/app/awards/dapi21-cleveland/payments/new').set('Cookie', cookie);
-      const answer = await http()
-        .post('/app/awards/dapi21-cleveland/payments')
-        .set('Cookie', cookie)
-        .type('form')
-        .send({ csrf: fieldIn(form.text, 'csrf'), commandId: fieldIn(form.text, 'commandId'), grantId: 'g-harbour', amount: '9999999.00', paidOn: '2021-11-15', reference: 'INV-2' })
-        .expect(422);
-      expect(answer.text).toContain('govuk-error-summary');
-      expect(answer.text).toContain('(PAYMENT_EXCEEDS_COMMITMENT)');
-      expect(answer.text).toContain('href="#amount"');
-    });
-
-    it('refuses a form posted without the session CSRF token, and records nothing', async () => {
-      const cookie = await signIn('cleveland-finance', 'finance-officer', 'opcc-cleveland');
-      const form = await http().get('/app/awards/dapi21-cleveland/payments/new').set('Cookie', cookie);
-      await http()
-        .post('/app/awards/dapi21-cleveland/payments')
-        .set('Cookie', cookie)
-        .type('form')
-        .send({ csrf: 'not-the-token', commandId: fieldIn(form.text, 'commandId'), grantId: 'g-harbour', amount: '5.00', paidOn: '2021-11-15', reference: 'CSRF' })
-        .expect(403);
-      const award = await http().get('/app/awards/dapi21-cleveland').set('Cookie', cookie);
-      expect(award.text).not.toContain('CSRF');
-    });
-
-    it('keeps the form from a role that does not record, and from another body', async () => {
-      const s151 = await signIn('cleveland-s151', 's151-officer', 'opcc-cleveland');
-      await http().get('/app/awards/dapi21-cleveland/payments/new').set('Cookie', s151).expect(403);
-      const kent = await signIn('kent-finance', 'finance-officer', 'opcc-kent');
-      await http().get('/app/awards/dapi21-cleveland/payments/new').set('Cookie', kent).expect(404);
-      await http().get('/app/awards/dapi21-cleveland').set('Cookie', kent).expect(404);
     });
   });
 

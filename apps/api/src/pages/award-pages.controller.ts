@@ -1,4 +1,4 @@
-import { awardInScope, mayPerform } from '@fundledger/access';
+import { awardInScope, mayPerform, type AuthenticatedActor } from '@fundledger/access';
 import { toAwardEvent } from '@fundledger/funding';
 import {
   awardPositionReport,
@@ -6,23 +6,26 @@ import {
   fundedMonthsFor,
   fundedMonthsReportToJson,
   LEDGER_READER,
+  LINEAGE_FIGURES,
   parseReadPoint,
   describeReadPoint,
   isCurrent,
   type LedgerReader,
+  type ReadPointInput,
 } from '@fundledger/projections';
-import { certificateStatus, summariseAwardEvent } from '@fundledger/reporting';
+import { certificateStatus, readCertificate, summariseAwardEvent } from '@fundledger/reporting';
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AwardRecords } from '../award-records/award-records.service';
 import { Public } from '../auth/public.decorator';
 import { chartLegend, fundedMonthsChart, sourceLabel } from './funded-months.chart';
+import { LEDGER_FORMS, PAY_DISBURSEMENT } from './ledger-forms/ledger-forms';
 import { pageErrorsOf } from './page-request';
 import { PageRenderer } from './page-renderer.service';
 
 /** The read point a report page was asked for: as of a business date, as known at a moment, both or neither. */
-const readPointQuery = (request: Request): { asOf?: string; knownAt?: string } => {
+export const readPointQuery = (request: Request): { asOf?: string; knownAt?: string } => {
   const pick = (name: string): string | undefined => {
     const value = request.query[name];
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -31,6 +34,18 @@ const readPointQuery = (request: Request): { asOf?: string; knownAt?: string } =
   const knownAt = pick('knownAt');
   return { ...(asOf === undefined ? {} : { asOf }), ...(knownAt === undefined ? {} : { knownAt }) };
 };
+
+/** An award whose latest certificate no longer holds: which one, and how many budget changes since. */
+interface StaleCertificate {
+  readonly index: number;
+  readonly changesSince: number;
+}
+
+/** Each position figure's lineage page, at the same read point as the award page. */
+const lineageLinks = (awardId: string, point: { asOf?: string; knownAt?: string }): Record<string, string> =>
+  Object.fromEntries(
+    Object.keys(LINEAGE_FIGURES).map((figure) => [figure, `/app/audit/lineage?${new URLSearchParams({ awardId, figure, ...point }).toString()}#lineage`]),
+  );
 
 /** The business date an award event is dated by: the one field of its kind that ends in "On". */
 const businessDateOf = (data: unknown): string =>
@@ -59,18 +74,32 @@ export class AwardPagesController {
     try {
       const point = parseReadPoint(query, this.reader.today());
       const snapshot = isCurrent(point) ? await this.reader.current() : await this.reader.at(point);
-      const rows = [...snapshot.awards()]
-        .filter((view) => awardInScope(signedIn.actor, { funderId: view.award.funder.id, recipientId: view.award.recipient.id }))
-        .map((view) => {
+      const views = [...snapshot.awards()].filter((view) => awardInScope(signedIn.actor, { funderId: view.award.funder.id, recipientId: view.award.recipient.id }));
+      const rows = await Promise.all(
+        views.map(async (view) => {
           const position = awardPositionReport(view);
           const months = fundedMonthsReportToJson(fundedMonthsFor(view));
           const mismatches = decisionChecksReport(view).mismatches.now;
-          return { position, shortfall: months.totals.shortfall, firstShortfallMonth: months.totals.firstShortfallMonth, mismatches };
-        });
+          const staleCertificate = await this.latestCertificateStale(view.award.awardId, view.award.certificates.length, query, signedIn.actor);
+          return { position, shortfall: months.totals.shortfall, firstShortfallMonth: months.totals.firstShortfallMonth, mismatches, staleCertificate };
+        }),
+      );
       this.pages.render(response, 'awards.njk', { title: 'Awards', rows, query, when: describeReadPoint(point) }, signedIn);
     } catch (error) {
       this.pages.render(response, 'awards.njk', { title: 'Awards', rows: [], query, errors: pageErrorsOf(error) }, signedIn, 400);
     }
+  }
+
+  /**
+   * The latest certificate's status as the certificate pages judge it (budget events recorded since it),
+   * read from the award's stream at the same point; only awards with a certificate are read.
+   */
+  private async latestCertificateStale(awardId: string, certificates: number, query: ReadPointInput, actor: AuthenticatedActor): Promise<StaleCertificate | undefined> {
+    if (certificates === 0) return undefined;
+    const { record } = await this.records.read(awardId, query, actor);
+    const reading = readCertificate(record, certificates);
+    if (reading === undefined || reading.status.status !== 'stale') return undefined;
+    return { index: reading.certificate.index, changesSince: reading.status.eventsSince.length };
   }
 
   @Get(':awardId')
@@ -116,7 +145,10 @@ export class AwardPagesController {
         history,
         query,
         when,
+        lineage: lineageLinks(awardId, query),
         mayRecord: mayPerform(signedIn.actor.role, 'record'),
+        // A payment is the daily form, offered first; the others follow it.
+        otherForms: LEDGER_FORMS.filter((form) => form !== PAY_DISBURSEMENT),
         mayCertify: mayPerform(signedIn.actor.role, 'certify'),
         maySubmitReturns: mayPerform(signedIn.actor.role, 'submit-returns'),
       },

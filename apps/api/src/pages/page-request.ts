@@ -13,17 +13,36 @@ export interface PageError {
 /**
  * What a refused command or query says on a page: the message the API would answer, which states the
  * figures, and its code; an error nobody planned for is rethrown, to the filter that logs it and hides its text.
+ * A field error links to the form control `fieldOfPath` names for the ledger's field path (none: no link).
  */
-export const pageErrorsOf = (error: unknown, fieldOfCode: Readonly<Record<string, string>> = {}): PageError[] => {
+export const pageErrorsOf = (
+  error: unknown,
+  fieldOfCode: Readonly<Record<string, string>> = {},
+  fieldOfPath: (path: string) => string | undefined = (path) => path,
+): PageError[] => {
   if (error instanceof InvalidReadPointError) return [{ text: `${error.message} (${error.code})`, href: '#asOf' }];
   const known = classifyError(error);
   if (known === undefined) throw error;
   const { code, message, details } = known.body;
   if (Array.isArray(details) && details.every((d) => typeof d === 'object' && d !== null && 'field' in d)) {
-    return (details as Array<{ field: string; message: string }>).map((d) => ({ text: `${d.message} (${code})`, href: `#${d.field}` }));
+    return (details as Array<{ field: string; message: string }>).map((d) => {
+      const field = fieldOfPath(d.field);
+      return { text: `${d.message} (${code})`, ...(field === undefined ? {} : { href: `#${field}` }) };
+    });
   }
   const field = fieldOfCode[code];
   return [{ text: `${message} (${code})`, ...(field === undefined ? {} : { href: `#${field}` }) }];
+};
+
+/** Each form control's own error message (GOV.UK shows it beside the control too): the summary's texts by link. */
+export const fieldErrorsOf = (errors: readonly PageError[]): Record<string, string> => {
+  const byField: Record<string, string> = {};
+  for (const { href, text } of errors) {
+    if (href === undefined) continue;
+    const name = href.slice(1);
+    byField[name] = byField[name] === undefined ? text : `${byField[name]}; ${text}`;
+  }
+  return byField;
 };
 
 /** A signed-in page request: the session's actor, and the CSRF token its forms must carry. */
