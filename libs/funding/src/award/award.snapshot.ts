@@ -60,27 +60,26 @@ export const decodeAwardState = (stored: JsonData, version: number): AwardState 
   return {
     ...plain,
     amount: Money.fromString(amount),
-    contributions: keyed(
-      contributions.map((c) => ({
-        ...c,
-        pledged: Money.fromString(c.pledged),
-        received: Money.fromString(c.received),
-        withdrawn: Money.fromString(c.withdrawn),
-      })),
-      (c) => c.contributionId,
-    ),
-    grants: keyed(
-      grants.map((g) => ({ ...g, committed: Money.fromString(g.committed), paid: Money.fromString(g.paid) })),
-      (g) => g.grantId,
-    ),
-    disbursements: keyed(
-      disbursements.map((d) => ({ ...d, amount: Money.fromString(d.amount) })),
-      (d) => d.disbursementId,
+    contributions: keyed(contributions, (c) => c.contributionId, (c) => ({
+      ...c,
+      pledged: Money.fromString(c.pledged),
+      received: Money.fromString(c.received),
+      withdrawn: Money.fromString(c.withdrawn),
+    })),
+    grants: keyed(grants, (g) => g.grantId, (g) => ({ ...g, committed: Money.fromString(g.committed), paid: Money.fromString(g.paid) })),
+    // An award may hold 100,000 disbursements: each parsed object becomes the state's own, not copied.
+    disbursements: keyed(disbursements, (d) => d.disbursementId, (d) =>
+      Object.assign(d as unknown as Record<string, unknown>, { amount: Money.fromString(d.amount) }) as unknown as DisbursementState,
     ),
     ...(spendProfile === undefined ? {} : { spendProfile: PersistentMap.of(spendProfile.map(([month, cost]) => [month, Money.fromString(cost)])) }),
     ...(closure === undefined ? {} : { closure: { ...closure, underspendReturned: Money.fromString(closure.underspendReturned) } }),
   };
 };
 
-const keyed = <V>(values: readonly V[], key: (value: V) => string): PersistentMap<string, V> =>
-  PersistentMap.of(values.map((value) => [key(value), value] as const));
+function keyed<E, V>(encoded: readonly E[], key: (value: E) => string, decode: (value: E) => V): PersistentMap<string, V> {
+  return PersistentMap.of(
+    (function* () {
+      for (const value of encoded) yield [key(value), decode(value)] as const;
+    })(),
+  );
+}
