@@ -16,7 +16,27 @@ type Plain<T, Amounts extends keyof T> = Omit<T, Amounts> & { readonly [K in Amo
 
 type EncodedContribution = Plain<ContributionState, 'pledged' | 'received' | 'withdrawn'>;
 type EncodedGrant = Plain<GrantState, 'committed' | 'paid'>;
-type EncodedDisbursement = Plain<DisbursementState, 'amount'>;
+/**
+ * A tuple rather than an object: an award padded with 100,000 small payments holds 100,000 of these,
+ * and without their keys the snapshot is a third of the size to write, read and parse.
+ * [disbursementId, grantId, amount, paidOn, reference, reversed (0 or 1), reversedOn if any]
+ */
+type EncodedDisbursement = readonly [string, string, string, string, string, 0 | 1, string?];
+
+const encodeDisbursement = (d: DisbursementState): EncodedDisbursement => {
+  const head = [d.disbursementId, d.grantId, d.amount.toString(), d.paidOn, d.reference, d.reversed ? 1 : 0] as const;
+  return d.reversedOn === undefined ? head : [...head, d.reversedOn];
+};
+
+const decodeDisbursement = ([disbursementId, grantId, amount, paidOn, reference, reversed, reversedOn]: EncodedDisbursement): DisbursementState => ({
+  disbursementId,
+  grantId,
+  amount: Money.fromString(amount),
+  paidOn,
+  reference,
+  reversed: reversed === 1,
+  ...(reversedOn === undefined ? {} : { reversedOn }),
+});
 
 interface EncodedAward
   extends Omit<Award, 'amount' | 'contributions' | 'grants' | 'disbursements' | 'spendProfile' | 'closure'> {
@@ -43,7 +63,7 @@ export const encodeAwardState = (state: AwardState): JsonData => {
       withdrawn: c.withdrawn.toString(),
     })),
     grants: [...grants.values()].map((g) => ({ ...g, committed: g.committed.toString(), paid: g.paid.toString() })),
-    disbursements: [...disbursements.values()].map((d) => ({ ...d, amount: d.amount.toString() })),
+    disbursements: [...disbursements.values()].map(encodeDisbursement),
     ...(spendProfile === undefined ? {} : { spendProfile: [...spendProfile].map(([month, cost]) => [month, cost.toString()] as const) }),
     ...(closure === undefined ? {} : { closure: { ...closure, underspendReturned: closure.underspendReturned.toString() } }),
   };
@@ -67,10 +87,7 @@ export const decodeAwardState = (stored: JsonData, version: number): AwardState 
       withdrawn: Money.fromString(c.withdrawn),
     })),
     grants: keyed(grants, (g) => g.grantId, (g) => ({ ...g, committed: Money.fromString(g.committed), paid: Money.fromString(g.paid) })),
-    // An award may hold 100,000 disbursements: each parsed object becomes the state's own, not copied.
-    disbursements: keyed(disbursements, (d) => d.disbursementId, (d) =>
-      Object.assign(d as unknown as Record<string, unknown>, { amount: Money.fromString(d.amount) }) as unknown as DisbursementState,
-    ),
+    disbursements: keyed(disbursements, ([disbursementId]) => disbursementId, decodeDisbursement),
     ...(spendProfile === undefined ? {} : { spendProfile: PersistentMap.of(spendProfile.map(([month, cost]) => [month, Money.fromString(cost)])) }),
     ...(closure === undefined ? {} : { closure: { ...closure, underspendReturned: Money.fromString(closure.underspendReturned) } }),
   };
