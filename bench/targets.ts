@@ -45,6 +45,13 @@ export const TARGETS: readonly Target[] = [
     why: 'an award padded with small payments must not make every later command on it slower (issue 14)',
   },
   {
+    scenario: 'stream-length',
+    measure: 'cold 100,000 ÷ cold 500 (a short stream\'s cold load + the 500-event fold)',
+    atMost: 2,
+    unit: '×',
+    why: 'the first command after a restart reads a snapshot and at most 500 events, however long the award (issue 14)',
+  },
+  {
     scenario: 'raw-append',
     measure: 'batch 1: throughput',
     atLeast: 2000,

@@ -80,6 +80,18 @@ describe('store configuration', () => {
     ]);
   });
 
+  it('takes how often a stream is snapshotted from FUNDLEDGER_SNAPSHOT_EVERY, for SQLite and PostgreSQL alike', () => {
+    expect(loadStoreConfig({ FUNDLEDGER_SNAPSHOT_EVERY: '0' })).toMatchObject({ kind: 'sqlite', snapshotEvery: 0 });
+    const postgres = { FUNDLEDGER_STORE: 'postgres', FUNDLEDGER_POSTGRES_URL: 'postgresql://db/x', FUNDLEDGER_SNAPSHOT_EVERY: '1000' };
+    expect(loadStoreConfig(postgres)).toMatchObject({ kind: 'postgres', snapshotEvery: 1000 });
+  });
+
+  it.each(['-1', '1e3', 'often', '1000001'])('names a snapshot interval of %s', (value) => {
+    expect(problemsOf(() => loadStoreConfig({ FUNDLEDGER_SNAPSHOT_EVERY: value }))).toEqual([
+      `Configuration error: FUNDLEDGER_SNAPSHOT_EVERY must be a whole number of events from 0 to 1000000, got '${value}'`,
+    ]);
+  });
+
   it('requires a connection string for EventStoreDB', () => {
     expect(problemsOf(() => loadStoreConfig({ FUNDLEDGER_STORE: 'eventstoredb' }))).toEqual([
       'Configuration error: EVENTSTORE_CONNECTION_STRING is required when FUNDLEDGER_STORE is eventstoredb (e.g. esdb://localhost:2113?tls=false)',

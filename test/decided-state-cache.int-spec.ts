@@ -76,7 +76,7 @@ describe('the decided state of a stream', () => {
 
   it('keeps at most its capacity of streams, dropping the least recently used', () => {
     const cache = new DecidedStateCache(2);
-    const entry = { state: 0, last: undefined, commandIds: new Set<string>() };
+    const entry = { state: 0, last: undefined, commandIds: new Set<string>(), commandIdsFrom: 0n, snapshotRevision: undefined };
     cache.set('f', 'a', entry);
     cache.set('f', 'b', entry);
     cache.get('f', 'a');

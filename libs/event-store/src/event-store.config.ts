@@ -1,4 +1,5 @@
 import { dirname, join, parse, resolve } from 'node:path';
+import { DEFAULT_SNAPSHOT_EVERY } from './snapshots/snapshot-store.port';
 
 /** Which adapter serves the event store port, and where it finds its data. */
 export type EventStoreConfig = SqliteStoreConfig | EventStoreDbStoreConfig | PostgresStoreConfig;
@@ -8,6 +9,8 @@ export interface SqliteStoreConfig {
   /** The database file, as configured (relative paths are relative to the working directory). */
   readonly path: string;
   readonly busyTimeoutMs: number;
+  /** FUNDLEDGER_SNAPSHOT_EVERY; absent, the store's default (500). */
+  readonly snapshotEvery?: number;
 }
 
 export interface EventStoreDbStoreConfig {
@@ -19,6 +22,8 @@ export interface PostgresStoreConfig {
   readonly kind: 'postgres';
   /** FUNDLEDGER_POSTGRES_URL: postgres:// or postgresql://, a unix socket directory in `?host=`. */
   readonly connectionString: string;
+  /** FUNDLEDGER_SNAPSHOT_EVERY; absent, the store's default (500). */
+  readonly snapshotEvery?: number;
 }
 
 export type EventStoreKind = EventStoreConfig['kind'];
@@ -91,6 +96,16 @@ export const readStoreConfig = (
     problems,
   );
 
+  // How many events a cold command may fold after a stream's snapshot; 0 keeps no snapshots.
+  const snapshotEvery = readInteger(
+    env,
+    'FUNDLEDGER_SNAPSHOT_EVERY',
+    { min: 0, max: 1_000_000, fallback: DEFAULT_SNAPSHOT_EVERY, what: 'a whole number of events' },
+    problems,
+  );
+  // Unset, the configuration says nothing and the store keeps its default.
+  const snapshots = readVariable(env, 'FUNDLEDGER_SNAPSHOT_EVERY') === undefined ? {} : { snapshotEvery };
+
   const connectionString = readConnectionUrl(env, kind, problems, {
     variable: 'EVENTSTORE_CONNECTION_STRING',
     schemes: ['esdb://', 'esdb+discover://'],
@@ -104,14 +119,14 @@ export const readStoreConfig = (
     example: 'postgresql://fundledger@db.internal:5432/fundledger',
   });
 
-  if (problems.length > before || kind === undefined || busyTimeoutMs === undefined) return undefined;
+  if (problems.length > before || kind === undefined || busyTimeoutMs === undefined || snapshotEvery === undefined) return undefined;
   switch (kind) {
     case 'sqlite':
-      return { kind, path, busyTimeoutMs };
+      return { kind, path, busyTimeoutMs, ...snapshots };
     case 'eventstoredb':
       return { kind, connectionString: connectionString as string };
     case 'postgres':
-      return { kind, connectionString: postgresUrl as string };
+      return { kind, connectionString: postgresUrl as string, ...snapshots };
   }
 };
 

@@ -16,7 +16,11 @@ export const openEventStore = async (config: EventStoreConfig): Promise<EventSto
   switch (config.kind) {
     case 'sqlite': {
       const { SqliteEventStore } = await import('./sqlite');
-      return SqliteEventStore.open({ path: config.path, busyTimeoutMs: config.busyTimeoutMs });
+      return SqliteEventStore.open({
+        path: config.path,
+        busyTimeoutMs: config.busyTimeoutMs,
+        ...(config.snapshotEvery === undefined ? {} : { snapshotEvery: config.snapshotEvery }),
+      });
     }
     case 'eventstoredb': {
       const { EventStoreDbEventStore } = await import('./eventstoredb/eventstoredb-event-store');
@@ -24,7 +28,10 @@ export const openEventStore = async (config: EventStoreConfig): Promise<EventSto
     }
     case 'postgres': {
       const { PostgresEventStore } = await import('./postgres/postgres-event-store');
-      return PostgresEventStore.connect({ connectionString: config.connectionString });
+      return PostgresEventStore.connect({
+        connectionString: config.connectionString,
+        ...(config.snapshotEvery === undefined ? {} : { snapshotEvery: config.snapshotEvery }),
+      });
     }
     default: {
       const unknown: never = config;

@@ -10,6 +10,8 @@ export * from './command-handling/command-envelope';
 export * from './command-handling/command-handling.errors';
 export * from './command-handling/handle-command';
 export * from './command-handling/decided-state.cache';
+export { loadStreamState } from './command-handling/stream-state';
+export * from './snapshots/snapshot-store.port';
 export * from './log-cut';
 export * from './files/private-file';
 export * from './merkle';

@@ -28,7 +28,8 @@ const pick = fc.nat({ max: 20 });
 const orgIndex = fc.nat({ max: 2 });
 const kind = <K extends string>(k: K): fc.Arbitrary<K> => fc.constant(k);
 
-const step = fc.oneof(
+/** One generated step of an award's history: what kind of command, with the choices that shape it. */
+export const historyStep = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.record({
@@ -66,7 +67,7 @@ const step = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: kind('decision'), pct: fc.integer({ min: 90, max: 110 }) }) },
 );
 
-export type HistoryStep = typeof step extends fc.Arbitrary<infer S> ? S : never;
+export type HistoryStep = typeof historyStep extends fc.Arbitrary<infer S> ? S : never;
 
 export interface HistorySeed {
   readonly pennies: number;
@@ -79,7 +80,7 @@ export const historySeed: fc.Arbitrary<HistorySeed> = fc.record({
   pennies: fc.integer({ min: 100, max: 20_000_000 }),
   startMonth: fc.nat({ max: 11 }),
   length: fc.integer({ min: 1, max: 12 }),
-  steps: fc.array(step, { minLength: 4, maxLength: 40, size: 'medium' }),
+  steps: fc.array(historyStep, { minLength: 4, maxLength: 40, size: 'medium' }),
 });
 
 const money = (pennies: bigint): string => Money.fromPennies(pennies < 1n ? 1n : pennies).toString();
@@ -96,7 +97,8 @@ const headroomOf = (award: Award): Money => availableFunding(award).minus(commit
 /** A declared total as a decision would state it: amounts must be positive, so nothing reads as a penny. */
 const declaredTotal = (amount: Money): string => (amount.isZero() ? '0.01' : amount.toString());
 
-const commandFor = (s: HistoryStep, award: Award, n: number): FixtureCommandBody | undefined => {
+/** The command a generated step stands for on the award as it stands; undefined when nothing fits it. */
+export const commandFor = (s: HistoryStep, award: Award, n: number): FixtureCommandBody | undefined => {
   const awardId = GENERATED_AWARD_ID;
   const months = provisionMonths(award);
   const from = (offset: number): string => addMonths(award.window.start, offset);

@@ -6,6 +6,13 @@ export interface DecidedState<S> {
   /** The last event folded in: its revision is where the next read starts, its hash the next prevHash. */
   readonly last: RecordedEvent | undefined;
   readonly commandIds: ReadonlySet<string>;
+  /**
+   * commandIds holds the id of every command at or after this revision: 0n when the stream was folded
+   * from its start, the snapshot's next revision when it was loaded from one.
+   */
+  readonly commandIdsFrom: bigint;
+  /** The revision of the newest snapshot kept (or read) of this state's stream, if any. */
+  readonly snapshotRevision: bigint | undefined;
 }
 
 /**

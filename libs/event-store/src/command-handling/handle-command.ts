@@ -5,7 +5,9 @@ import { computeEventHash, GENESIS_HASH } from '../chain/event-chain';
 import type { TreeHead } from '../merkle/tree-head';
 import type { CommandEnvelope } from './command-envelope';
 import { CommandIdReusedError, ConcurrencyConflictError } from './command-handling.errors';
+import { snapshotsOf, type SnapshotCodec } from '../snapshots/snapshot-store.port';
 import { DecidedStateCache, type DecidedState } from './decided-state.cache';
+import { keepSnapshotIfDue, loadStreamState } from './stream-state';
 
 /**
  * Bumped when an event's stored shape changes, so old events can be upcast on read (the domain's
@@ -30,6 +32,8 @@ export interface StreamDecision<S, E extends DomainEvent> {
    * can be cached per stream and only newer events folded on. Omitted: the stream is folded afresh.
    */
   readonly foldName?: string;
+  /** How a named fold's state is kept in a snapshot every N events; omitted, the fold is never snapshotted. */
+  readonly snapshot?: SnapshotCodec<S>;
   /** Pure: the events the command produces on this state, or a thrown domain error. */
   readonly decide: (state: S) => readonly E[];
 }
@@ -85,64 +89,67 @@ async function decideAndAppend<S, E extends DomainEvent>(
   const maxAttempts = options.maxAttempts ?? 8;
   const backoff = options.backoff ?? jitteredBackoff;
   const cache = options.cache ?? cacheFor(store);
-  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    if (attempt > 1) await backoff(attempt);
-    const { state, last, commandIds } = await loadStreamState(store, decision, cache);
-    if (commandIds.has(envelope.commandId)) {
-      const history = await readAll(store.readStream(decision.stream));
-      return replay(decision.stream, history.filter((event) => event.metadata.commandId === envelope.commandId), envelope);
-    }
-    const decided = decision.decide(state);
-    const toAppend = chain(decided, envelope, last, options.now());
-    try {
-      const result = await store.append(decision.stream, toAppend, {
-        expectedRevision: last ? last.revision : 'no_stream',
-      });
-      const firstRevision = result.nextExpectedRevision - BigInt(toAppend.length) + 1n;
-      return {
-        stream: decision.stream,
-        events: toAppend.map((event, i) => ({ ...event, revision: firstRevision + BigInt(i) })),
-        nextExpectedRevision: result.nextExpectedRevision,
-        position: result.position,
-        replayed: false,
-      };
-    } catch (error) {
-      if (error instanceof DuplicateEventIdError) {
-        throw new CommandIdReusedError(envelope.commandId, `its events are already recorded outside ${decision.stream}`);
+  let loaded: DecidedState<S> | undefined;
+  try {
+    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+      if (attempt > 1) await backoff(attempt);
+      loaded = await loadStreamState(store, decision, cache);
+      const { state, last } = loaded;
+      const appliedFrom = await revisionApplied(store, decision.stream, loaded, envelope.commandId);
+      if (appliedFrom !== undefined) {
+        const history = await readAll(store.readStream(decision.stream, { fromRevision: appliedFrom }));
+        return replay(decision.stream, history.filter((event) => event.metadata.commandId === envelope.commandId), envelope);
       }
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      // Another writer got in first; should the stream not be what the cache says, reload it whole.
-      if (decision.foldName !== undefined) cache.drop(decision.foldName, decision.stream);
+      const decided = decision.decide(state);
+      const toAppend = chain(decided, envelope, last, options.now());
+      try {
+        const result = await store.append(decision.stream, toAppend, {
+          expectedRevision: last ? last.revision : 'no_stream',
+        });
+        const firstRevision = result.nextExpectedRevision - BigInt(toAppend.length) + 1n;
+        return {
+          stream: decision.stream,
+          events: toAppend.map((event, i) => ({ ...event, revision: firstRevision + BigInt(i) })),
+          nextExpectedRevision: result.nextExpectedRevision,
+          position: result.position,
+          replayed: false,
+        };
+      } catch (error) {
+        if (error instanceof DuplicateEventIdError) {
+          throw new CommandIdReusedError(envelope.commandId, `its events are already recorded outside ${decision.stream}`);
+        }
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        // Another writer got in first; should the stream not be what the cache says, reload it whole.
+        if (decision.foldName !== undefined) cache.drop(decision.foldName, decision.stream);
+      }
     }
+  } finally {
+    // After the append has committed or been refused, never before: the snapshot is of committed events.
+    if (loaded !== undefined) await keepSnapshotIfDue(store, decision, loaded, cache);
   }
   throw new ConcurrencyConflictError(decision.stream, maxAttempts);
 }
 
 /**
- * The stream's state as of its last event: from the cache plus the events after it when the fold is
- * named, else folded from the start. Command ids are gathered on the way so a retry is recognised
- * without keeping the stream's events.
+ * Where the command's events start, if the stream already holds them: a retry, answered with its first
+ * outcome. The ids gathered while folding cover every command after a snapshot; one older than that is
+ * found by its first event's id, which derives from the command id.
  */
-export async function loadStreamState<S, E extends DomainEvent>(
+async function revisionApplied(
   store: EventStore,
-  decision: StreamDecision<S, E>,
-  cache: DecidedStateCache,
-): Promise<DecidedState<S>> {
-  const cached = decision.foldName === undefined ? undefined : cache.get<S>(decision.foldName, decision.stream);
-  let state = cached?.state ?? decision.initialState;
-  let last = cached?.last;
-  // Owned by the cache and only ever added to: one entry per stream, and commands on a stream run one at a time.
-  const commandIds = (cached?.commandIds as Set<string> | undefined) ?? new Set<string>();
-  const from = last === undefined ? 0n : last.revision + 1n;
-  for await (const event of store.readStream(decision.stream, { fromRevision: from })) {
-    state = decision.evolve(state, event as unknown as E);
-    last = event;
-    if (typeof event.metadata.commandId === 'string') commandIds.add(event.metadata.commandId);
-  }
-  const loaded = { state, last, commandIds };
-  if (decision.foldName !== undefined) cache.set(decision.foldName, decision.stream, loaded);
-  return loaded;
+  stream: string,
+  loaded: DecidedState<unknown>,
+  commandId: string,
+): Promise<bigint | undefined> {
+  if (loaded.commandIds.has(commandId)) return 0n;
+  const snapshots = loaded.commandIdsFrom > 0n ? snapshotsOf(store) : undefined;
+  if (snapshots === undefined) return undefined;
+  const place = await snapshots.placeOfEvent(eventIdOf(commandId, 0));
+  // In another stream, the append refuses it as a reused command id.
+  return place?.stream === stream ? place.revision : undefined;
 }
+
+const eventIdOf = (commandId: string, index: number): string => uuidv5(`${commandId}#${index}`, EVENT_ID_NAMESPACE);
 
 const caches = new WeakMap<EventStore, DecidedStateCache>();
 
@@ -198,7 +205,7 @@ function chain(
     const hash = computeEventHash(event.type, event.data, metadata);
     prevHash = hash;
     return {
-      id: uuidv5(`${envelope.commandId}#${index}`, EVENT_ID_NAMESPACE),
+      id: eventIdOf(envelope.commandId, index),
       type: event.type,
       data: event.data,
       metadata: { ...metadata, hash },

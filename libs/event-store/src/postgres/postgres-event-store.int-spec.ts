@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { describeEventStoreContract } from '../contract/event-store.contract';
+import { describeSnapshotContract } from '../contract/snapshot.contract';
 import { anEvent, collect, events, idsOf, inStreams, nextMatching, uniqueStream } from '../contract/contract-fixtures';
 import { DuplicateEventIdError, EventStoreUnavailableError } from '../event-store.errors';
 import { PostgresEventStore } from './postgres-event-store';
@@ -23,6 +24,7 @@ describeWithPostgres('PostgresEventStore on a throwaway cluster', (cluster) => {
   });
 
   describeEventStoreContract('PostgreSQL', async () => PostgresEventStore.connect({ connectionString: url, pollIntervalMs: 50 }));
+  describeSnapshotContract('PostgreSQL', async () => PostgresEventStore.connect({ connectionString: url, pollIntervalMs: 50 }));
 
   describe('when appending', () => {
     it('stamps recordedAt from the injected clock', async () => {

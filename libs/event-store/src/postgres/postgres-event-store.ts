@@ -18,6 +18,7 @@ import type { TreeHead } from '../merkle/tree-head';
 import { SqliteAllSubscription } from '../sqlite/sqlite-subscription';
 import { appendInPostgresTransaction } from './postgres-append';
 import { APPENDED_CHANNEL, migratePostgres } from './postgres-migrations';
+import { DEFAULT_SNAPSHOT_EVERY, type EventPlace, type SnapshotStore, type StreamSnapshot } from '../snapshots/snapshot-store.port';
 
 export interface PostgresEventStoreOptions {
   /** postgres:// or postgresql:// URL; a unix socket directory goes in `?host=`. */
@@ -29,6 +30,8 @@ export interface PostgresEventStoreOptions {
   readonly now?: () => Date;
   /** Test seam: runs inside every append's transaction just before COMMIT. */
   readonly beforeCommit?: () => Promise<void>;
+  /** Keep a snapshot of a stream's folded state every this many events; 0 never. Default 500. */
+  readonly snapshotEvery?: number;
 }
 
 /** Rows per read, as in the SQLite store. */
@@ -64,7 +67,7 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
  * postgres-append.ts). Subscriptions poll, and are woken at once by the NOTIFY every append sends at
  * commit, whichever instance wrote.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, SnapshotStore {
   private readonly appendListeners = new Set<() => void>();
   private readonly subscriptions = new Set<SqliteAllSubscription>();
   private readonly tree = new ClientSideLogTree((options) => this.readAll(options));
@@ -77,7 +80,11 @@ export class PostgresEventStore implements EventStore {
     private readonly now: () => Date,
     /** The schema version the database is at. */
     readonly schemaVersion: number,
-  ) {}
+  ) {
+    this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
+  }
+
+  readonly snapshotEvery: number;
 
   static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
@@ -190,6 +197,38 @@ export class PostgresEventStore implements EventStore {
       client.query<{ checkpoint: JsonObject }>('SELECT checkpoint FROM kept_checkpoints WHERE last_position = $1', [lastPosition.toString()]),
     );
     return rows[0]?.checkpoint;
+  }
+
+  async readSnapshot(stream: string, fold: string): Promise<StreamSnapshot | undefined> {
+    const { rows } = await this.withClient(`reading the snapshot of stream ${stream}`, (client) =>
+      client.query<{ revision: string; event_id: string; version: number; state: string }>(
+        'SELECT revision, event_id, version, state FROM snapshots WHERE stream = $1 AND fold = $2',
+        [stream, fold],
+      ),
+    );
+    const row = rows[0];
+    if (row === undefined) return undefined;
+    return { stream, fold, revision: BigInt(row.revision), eventId: row.event_id, version: row.version, state: JSON.parse(row.state) };
+  }
+
+  async keepSnapshot(snapshot: StreamSnapshot): Promise<void> {
+    const { stream, fold, revision, eventId, version, state } = snapshot;
+    await this.withClient(`keeping a snapshot of stream ${stream}`, (client) =>
+      client.query(
+        `INSERT INTO snapshots (stream, fold, revision, event_id, version, state) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (stream, fold) DO UPDATE SET
+           revision = excluded.revision, event_id = excluded.event_id, version = excluded.version, state = excluded.state`,
+        [stream, fold, revision.toString(), eventId, version, JSON.stringify(state)],
+      ),
+    );
+  }
+
+  async placeOfEvent(id: string): Promise<EventPlace | undefined> {
+    const { rows } = await this.withClient('looking up an event by id', (client) =>
+      client.query<{ stream: string; revision: string }>('SELECT stream, revision FROM events WHERE id = $1', [id]),
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : { stream: row.stream, revision: BigInt(row.revision) };
   }
 
   async ping(): Promise<void> {

@@ -62,6 +62,23 @@ export const postgresMigrations: readonly PostgresMigration[] = [
         FOR EACH ROW EXECUTE FUNCTION events_are_immutable();
     `,
   },
+  {
+    version: 3,
+    description: 'snapshots of folded stream states, beside the log and outside it',
+    // As in the SQLite store (migration 4): a cache, replaced every N events and safe to delete; state
+    // is TEXT because it is only ever read back whole by the service, never queried inside.
+    sql: `
+      CREATE TABLE snapshots (
+        stream   TEXT    NOT NULL,
+        fold     TEXT    NOT NULL,
+        revision BIGINT  NOT NULL CHECK (revision >= 0),
+        event_id TEXT    NOT NULL,
+        version  INTEGER NOT NULL,
+        state    TEXT    NOT NULL,
+        PRIMARY KEY (stream, fold)
+      );
+    `,
+  },
 ];
 
 export const latestPostgresSchemaVersion = (): number => postgresMigrations[postgresMigrations.length - 1]?.version ?? 0;

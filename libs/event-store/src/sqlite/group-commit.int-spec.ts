@@ -25,10 +25,15 @@ describe('group commit', () => {
     const db = new Database(':memory:');
     migrate(db, () => new Date());
     const statements: string[] = [];
-    // Counts the statements the group commit issues; everything else is the real connection.
+    // Counts the statements the group commit runs (it prepares each once); everything else is the real connection.
     const counted = new Proxy(db, {
       get: (target, name) =>
-        name === 'exec' ? (sql: string) => (statements.push(sql), target.exec(sql)) : Reflect.get(target, name, target),
+        name === 'prepare'
+          ? (sql: string) => {
+              const statement = target.prepare(sql);
+              return { run: () => (statements.push(sql), statement.run()) };
+            }
+          : Reflect.get(target, name, target),
     });
     const log = new SqliteEventLog(db);
     const commits = new GroupCommit(counted, log, new SqliteMerkleTree(db), (error: unknown) =>
@@ -50,6 +55,19 @@ describe('group commit', () => {
       expect(stale.status === 'rejected' && stale.reason).toBeInstanceOf(WrongExpectedRevisionError);
       expect(log.lastRevision('award-stale')).toBe(0n);
       expect(log.lastRevision('award-62')).toBe(1n);
+    });
+
+    it('commits an append that waits alone without a savepoint, and rolls back a lone refused one whole', async () => {
+      statements.length = 0;
+      await commits.append(request('award-alone', 1));
+      expect(statements).toEqual(['BEGIN IMMEDIATE', 'COMMIT']);
+
+      statements.length = 0;
+      await expect(commits.append(request('award-alone', 1, 'no_stream'))).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      expect(statements).toEqual(['BEGIN IMMEDIATE', 'ROLLBACK']);
+      expect(db.inTransaction).toBe(false);
+      await expect(commits.append(request('award-alone', 1, 0n))).resolves.toMatchObject({ nextExpectedRevision: 1n });
+      expect(log.lastRevision('award-alone')).toBe(1n);
     });
 
     it('refuses an id another append in the same commit already wrote, keeping that one', async () => {

@@ -63,6 +63,23 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'kept checkpoints are immutable'); END;
     `,
   },
+  {
+    version: 4,
+    description: 'snapshots of folded stream states, beside the log and outside it',
+    // A cache, so no immutability triggers: a snapshot is replaced every N events and may be deleted at
+    // will. Not events, not Merkle leaves: verify and migrate never read this table.
+    sql: `
+      CREATE TABLE snapshots (
+        stream   TEXT    NOT NULL,
+        fold     TEXT    NOT NULL,
+        revision INTEGER NOT NULL CHECK (revision >= 0),
+        event_id TEXT    NOT NULL,
+        version  INTEGER NOT NULL,
+        state    TEXT    NOT NULL,
+        PRIMARY KEY (stream, fold)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const latestSchemaVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describeEventStoreContract } from '../contract/event-store.contract';
+import { describeSnapshotContract } from '../contract/snapshot.contract';
 import { anEvent, collect, events, idsOf, nextMatching } from '../contract/contract-fixtures';
 import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
 import { latestSchemaVersion, migrations } from './migrations';
@@ -15,6 +16,7 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describeEventStoreContract('SQLite in memory', async () => SqliteEventStore.open({ path: ':memory:' }));
 describeEventStoreContract('SQLite file', async () => SqliteEventStore.open({ path: aFile() }));
+describeSnapshotContract('SQLite file', async () => SqliteEventStore.open({ path: aFile() }));
 
 describe('SqliteEventStore', () => {
   const opened: SqliteEventStore[] = [];

@@ -21,6 +21,8 @@ import { SqliteMerkleTree } from './sqlite-merkle-tree';
 import type { TreeHead } from '../merkle/tree-head';
 import { closedStore, isBusy, toStoreFailure } from './sqlite-failure';
 import { SqliteAllSubscription } from './sqlite-subscription';
+import { SqliteSnapshots } from './sqlite-snapshots';
+import { DEFAULT_SNAPSHOT_EVERY, type EventPlace, type SnapshotStore, type StreamSnapshot } from '../snapshots/snapshot-store.port';
 
 export interface SqliteEventStoreOptions {
   /** A file path (its directory is created if missing) or ':memory:' for a private in-memory log. */
@@ -33,6 +35,8 @@ export interface SqliteEventStoreOptions {
   readonly now?: () => Date;
   /** Caps the file at this many pages (SQLite's max_page_count): past it, appends fail as on a full disk. */
   readonly maxPages?: number;
+  /** Keep a snapshot of a stream's folded state every this many events; 0 never. Default 500. */
+  readonly snapshotEvery?: number;
 }
 
 /** Between attempts to open a file another process is setting up. */
@@ -52,8 +56,9 @@ const maxPosition = 9223372036854775807n;
  * has resolved survives a crash of the process or the machine. Several processes may share the file;
  * SQLite's write lock serialises their appends.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, SnapshotStore {
   private readonly log: SqliteEventLog;
+  private readonly snapshots: SqliteSnapshots;
   private readonly tree: SqliteMerkleTree;
   private readonly commits: GroupCommit;
   private readonly appendListeners = new Set<() => void>();
@@ -67,8 +72,10 @@ export class SqliteEventStore implements EventStore {
     private readonly now: () => Date,
     /** The schema version the file is at, as recorded in its schema_version table. */
     readonly schemaVersion: number,
+    readonly snapshotEvery: number,
   ) {
     this.log = new SqliteEventLog(db);
+    this.snapshots = new SqliteSnapshots(db);
     this.tree = new SqliteMerkleTree(db);
     this.commits = new GroupCommit(db, this.log, this.tree, (error, requests) =>
       toStoreFailure(error, {
@@ -100,7 +107,7 @@ export class SqliteEventStore implements EventStore {
         db.pragma('foreign_keys = ON');
         const schemaVersion = migrate(db, now);
         if (options.maxPages !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
-        return new SqliteEventStore(db, path, busyTimeoutMs, options.pollIntervalMs ?? 250, now, schemaVersion);
+        return new SqliteEventStore(db, path, busyTimeoutMs, options.pollIntervalMs ?? 250, now, schemaVersion, options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY);
       } catch (error) {
         db?.close();
         if (isBusy(error) && Date.now() < giveUpAt) {
@@ -186,6 +193,20 @@ export class SqliteEventStore implements EventStore {
       this.db.prepare<[bigint], string>('SELECT checkpoint FROM kept_checkpoints WHERE last_position = ?').pluck().get(lastPosition),
     );
     return text === undefined ? undefined : (JSON.parse(text) as JsonObject);
+  }
+
+  async readSnapshot(stream: string, fold: string): Promise<StreamSnapshot | undefined> {
+    return this.run(`reading the snapshot of stream ${stream}`, () => this.snapshots.read(stream, fold));
+  }
+
+  async keepSnapshot(snapshot: StreamSnapshot): Promise<void> {
+    // Its own short transaction, outside any group commit: group commits never span an await.
+    this.run(`keeping a snapshot of stream ${snapshot.stream}`, () => this.snapshots.keep(snapshot));
+  }
+
+  async placeOfEvent(id: string): Promise<EventPlace | undefined> {
+    const place = this.run('looking up an event by id', () => this.log.placeOf(id));
+    return place === undefined ? undefined : { stream: place.stream, revision: place.revision };
   }
 
   async ping(): Promise<void> {

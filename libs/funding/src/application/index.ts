@@ -5,3 +5,4 @@ export * from './record-funding-command';
 export * from './record-funding-command.handler';
 export * from './funding.module';
 export * from './figures-context.port';
+export * from './award-with-duties.fold';

@@ -14,14 +14,20 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { needsFiguresContext, type AwardCommand, type CertifyBudget, type SubmitReturn } from '../award/award.commands';
 import { awardDecider } from '../award/award.decide';
 import { awardStreamName } from '../award/award.events';
-import { toAwardEvent } from '../award/award.upcast';
-import type { AwardState } from '../award/award.state';
-import { type DutiesRecorded, NO_DUTIES_RECORDED, recordDuty } from '../award/separation-of-duties';
+import { NO_DUTIES_RECORDED, recordDuty } from '../award/separation-of-duties';
 import { isProgrammeCommand } from '../funding-command.parse';
 import type { ProgrammeCommand } from '../programme/programme.commands';
 import { programmeDecider } from '../programme/programme.decide';
 import { programmeStreamName, toProgrammeEvent } from '../programme/programme.events';
 import { foldProgramme, type ProgrammeState } from '../programme/programme.state';
+import {
+  actorOf,
+  AWARD_WITH_DUTIES_FOLD,
+  awardWithDutiesSnapshot,
+  evolveAwardWithDuties,
+  initialAwardWithDuties,
+  type AwardWithDuties,
+} from './award-with-duties.fold';
 import { CLOCK, type Clock } from './clock';
 import { FIGURES_CONTEXT, type FiguresContext } from './figures-context.port';
 import type { CommandReceipt } from './command-receipt';
@@ -74,13 +80,10 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
         : undefined;
     return {
       stream: awardStreamName(command.awardId),
-      foldName: 'award-with-duties',
-      initialState: { award: awardDecider.initialState, duties: NO_DUTIES_RECORDED },
-      evolve: (state, event) => ({
-        award: awardDecider.evolve(state.award, toAwardEvent(event)),
-        // handleCommand folds what it read from the store: whole RecordedEvents, metadata included.
-        duties: recordDuty(state.duties, event.type, actorOf(event as unknown as RecordedEvent)),
-      }),
+      foldName: AWARD_WITH_DUTIES_FOLD,
+      snapshot: awardWithDutiesSnapshot,
+      initialState: initialAwardWithDuties,
+      evolve: (state, event) => evolveAwardWithDuties(state, event as unknown as RecordedEvent),
       decide: (state) =>
         awardDecider.decide(state.award, command, {
           today,
@@ -121,18 +124,6 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
     return foldProgramme(events);
   }
 }
-
-/** The award and who did which duty on it: the actor is in each event's metadata, not in its data. */
-interface AwardWithDuties {
-  readonly award: AwardState;
-  readonly duties: DutiesRecorded;
-}
-
-/** The subject that recorded an event (metadata `actor.id`, from the token's `sub` or the CLI's --actor). */
-const actorOf = (event: { readonly metadata?: unknown }): string | undefined => {
-  const actor = (event.metadata as { actor?: { id?: unknown } } | undefined)?.actor;
-  return typeof actor?.id === 'string' ? actor.id : undefined;
-};
 
 const toReceipt = (commandId: string, outcome: CommandOutcome): CommandReceipt => ({
   commandId,
