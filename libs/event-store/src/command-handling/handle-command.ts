@@ -146,7 +146,7 @@ export async function loadStreamState<S, E extends DomainEvent>(
 
 const caches = new WeakMap<EventStore, DecidedStateCache>();
 
-function cacheFor(store: EventStore): DecidedStateCache {
+export function cacheFor(store: EventStore): DecidedStateCache {
   let cache = caches.get(store);
   if (cache === undefined) {
     cache = new DecidedStateCache();
@@ -158,7 +158,7 @@ function cacheFor(store: EventStore): DecidedStateCache {
 /** The last queued command of each stream, per store: the next one for that stream waits for it. */
 const queues = new WeakMap<EventStore, Map<string, Promise<unknown>>>();
 
-function oneAtATime<T>(store: EventStore, stream: string, work: () => Promise<T>): Promise<T> {
+export function oneAtATime<T>(store: EventStore, stream: string, work: () => Promise<T>): Promise<T> {
   let byStream = queues.get(store);
   if (byStream === undefined) {
     byStream = new Map();
@@ -177,7 +177,8 @@ function oneAtATime<T>(store: EventStore, stream: string, work: () => Promise<T>
   return run;
 }
 
-function chain(
+/** The events as they would be appended after `last`: ids from the command id, metadata, hash chain. */
+export function chain(
   events: readonly DomainEvent[],
   envelope: CommandEnvelope,
   last: RecordedEvent | undefined,
