@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
 import { loadApiConfig } from '../../apps/api/src/config/api.config';
 import { readCommandScript } from '../../apps/cli/src/import/command-script';
@@ -43,4 +44,16 @@ export const fieldIn = (html: string, name: string): string => {
   const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
   if (match === null) throw new Error(`no field ${name} in the page`);
   return match[1];
+};
+
+/** A local sign-in as a browser makes it (the sign-in page's token and cookie, then the form): the session cookie. */
+export const signedInCookie = async (app: INestApplication, name: string, role: string, organisation: string): Promise<string> => {
+  const page = await request(app.getHttpServer()).get('/app/sign-in').expect(200);
+  const answer = await request(app.getHttpServer())
+    .post('/app/sign-in')
+    .set('Cookie', String(page.headers['set-cookie']).split(';')[0])
+    .type('form')
+    .send({ csrf: fieldIn(page.text, 'csrf'), name, role, organisation, next: '/app/awards' })
+    .expect(303);
+  return String(answer.headers['set-cookie']).split(';')[0];
 };

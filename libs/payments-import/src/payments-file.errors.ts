@@ -9,6 +9,7 @@ export type PaymentsFileErrorCode =
   | 'TOO_MANY_ROWS'
   | 'INVALID_COLUMN_MAPPING'
   | 'FILE_TOO_LARGE'
+  | 'MALFORMED_FORM'
   | 'FILE_CHANGED';
 
 export class PaymentsFileError extends Error {

@@ -7,13 +7,14 @@ import { CertifyFormController } from './certify-form.controller';
 import { PageRenderer } from './page-renderer.service';
 import { PageSessions } from './page-session';
 import { PaymentFormController } from './payment-form.controller';
+import { PaymentsUploadController } from './payments-upload.controller';
 import { ReturnFormController } from './return-form.controller';
 import { SignInController } from './sign-in.controller';
 
 /** The pages under /app (issue 13): the same command bus, reports and scope as the API, rendered as GOV.UK pages. */
 @Module({
   imports: [AwardRecordsModule, CommandsModule],
-  controllers: [SignInController, AwardPagesController, PaymentFormController, CertifyFormController, ReturnFormController, AuditPageController],
+  controllers: [SignInController, AwardPagesController, PaymentFormController, PaymentsUploadController, CertifyFormController, ReturnFormController, AuditPageController],
   providers: [{ provide: PageSessions, useFactory: () => new PageSessions() }, PageRenderer],
 })
 export class PagesModule {}
