@@ -78,15 +78,16 @@ describe('uploading payments from the finance system', () => {
   });
 
   it.each([
-    ['a file over 1 MB', Buffer.alloc(1024 * 1024 + 1, 'a'), {}, 413, 'The file is larger than 1 MB: split it into smaller files (FILE_TOO_LARGE)'],
-    ['a header without the named column', NOVEMBER, { amount: 'Net' }, 422, 'The header row has no column &quot;Net&quot; (amount); it has &quot;date&quot;, &quot;grant&quot;, &quot;amount&quot;, &quot;reference&quot; (MISSING_COLUMN)'],
-    ['an empty file', Buffer.alloc(0), {}, 422, 'Choose the payments file (a CSV) to upload'],
-    ['a file that is not CSV text', Buffer.from([0xff, 0xfe, 0x00]), {}, 422, '(NOT_UTF8)'],
-  ])('refuses %s in the error summary, never a 500', async (_name, file, fields, status, text) => {
+    ['a file over 1 MB', Buffer.alloc(1024 * 1024 + 1, 'a'), {}, 413, 'The file is larger than 1 MB: split it into smaller files (FILE_TOO_LARGE)', '#file'],
+    ['a header without the named column', NOVEMBER, { amount: 'Net' }, 422, 'The header row has no column &quot;Net&quot; (amount); it has &quot;date&quot;, &quot;grant&quot;, &quot;amount&quot;, &quot;reference&quot; (MISSING_COLUMN)', '#amount'],
+    ['an empty file', Buffer.alloc(0), {}, 422, 'Choose the payments file (a CSV) to upload', '#file'],
+    ['a file that is not CSV text', Buffer.from([0xff, 0xfe, 0x00]), {}, 422, '(NOT_UTF8)', '#file'],
+  ])('refuses %s in the error summary and at its field, never a 500', async (_name, file, fields, status, text, href) => {
     const answer = await upload(file, fields);
 
     expect(answer.status).toBe(status);
-    expect(answer.text).toContain('govuk-error-summary');
+    expect(answer.text).toContain(`<a href="${href}">`);
+    expect(answer.text).toContain(`id="${href.slice(1)}-error"`);
     expect(answer.text).toContain(text);
   });
 

@@ -11,8 +11,8 @@ export const DEFAULT_COLUMNS: ColumnMapping = { date: 'date', grant: 'grant', am
 
 const isField = (name: string): name is PaymentField => (PAYMENT_FIELDS as readonly string[]).includes(name);
 
-const invalid = (reason: string): never => {
-  throw new PaymentsFileError('INVALID_COLUMN_MAPPING', `column names: ${reason}`);
+const invalid = (reason: string, field?: PaymentField): never => {
+  throw new PaymentsFileError('INVALID_COLUMN_MAPPING', `column names: ${reason}`, field);
 };
 
 /**
@@ -27,7 +27,7 @@ export const columnMappingOf = (names: Partial<Record<PaymentField, string>>): C
   }
   for (const field of PAYMENT_FIELDS) {
     const other = PAYMENT_FIELDS.find((f) => f !== field && mapping[f].toLowerCase() === mapping[field].toLowerCase());
-    if (other !== undefined) invalid(`${field} and ${other} both name the column "${mapping[field]}"`);
+    if (other !== undefined) invalid(`${field} and ${other} both name the column "${mapping[field]}"`, other);
   }
   return mapping;
 };

@@ -16,6 +16,8 @@ export class PaymentsFileError extends Error {
   constructor(
     readonly code: PaymentsFileErrorCode,
     message: string,
+    /** The payment field whose column name is at fault, when one is: where a form points the officer. */
+    readonly field?: 'date' | 'grant' | 'amount' | 'reference',
   ) {
     super(message);
     this.name = 'PaymentsFileError';

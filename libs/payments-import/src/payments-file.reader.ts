@@ -79,13 +79,13 @@ const columnIndexes = (header: readonly string[], columns: ColumnMapping): Recor
   const missing = PAYMENT_FIELDS.filter((field) => !names.includes(columns[field].toLowerCase()));
   if (missing.length > 0) {
     const wanted = missing.map((field) => `"${columns[field]}" (${field})`).join(', ');
-    throw new PaymentsFileError('MISSING_COLUMN', `the header row has no column ${wanted}; it has ${header.map((name) => `"${name}"`).join(', ')}`);
+    throw new PaymentsFileError('MISSING_COLUMN', `the header row has no column ${wanted}; it has ${header.map((name) => `"${name}"`).join(', ')}`, missing[0]);
   }
   const index = {} as Record<PaymentField, number>;
   for (const field of PAYMENT_FIELDS) {
     const wanted = columns[field].toLowerCase();
     if (names.indexOf(wanted) !== names.lastIndexOf(wanted)) {
-      throw new PaymentsFileError('DUPLICATE_COLUMN', `the header row has two columns named "${columns[field]}" (${field}): which one holds the ${field} is not clear`);
+      throw new PaymentsFileError('DUPLICATE_COLUMN', `the header row has two columns named "${columns[field]}" (${field}): which one holds the ${field} is not clear`, field);
     }
     index[field] = names.indexOf(wanted);
   }

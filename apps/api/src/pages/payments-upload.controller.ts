@@ -23,9 +23,6 @@ import type { SignedIn } from './page-request';
 import { PageRenderer } from './page-renderer.service';
 import { MAX_UPLOAD_TEXT, readUploadForm, type UploadedForm } from './payments-upload.multipart';
 
-/** The form field each whole-file refusal is about, so the error summary links to it. */
-const FIELD_OF_CODE: Readonly<Record<string, string>> = { INVALID_COLUMN_MAPPING: 'date', MISSING_COLUMN: 'date', DUPLICATE_COLUMN: 'date' };
-
 const STATUS_OF_CODE: Readonly<Record<string, number>> = { FILE_TOO_LARGE: 413, MALFORMED_FORM: 400 };
 
 /**
@@ -119,13 +116,16 @@ export class PaymentsUploadController {
     } catch (error) {
       if (!(error instanceof PaymentsFileError)) throw error;
       const columns = { ...DEFAULT_COLUMNS, ...pick(fields) };
-      const href = `#${FIELD_OF_CODE[error.code] ?? 'file'}`;
+      // A column name at fault points at its field; anything else about the file at the file.
+      const href = `#${error.field ?? 'file'}`;
       this.showUpload(response, signedIn, awardId, columns, [{ text: `${capitalised(error.message)} (${error.code})`, href }], STATUS_OF_CODE[error.code] ?? 422);
     }
   }
 
   private showUpload(response: Response, signedIn: SignedIn, awardId: string, columns: ColumnMapping, errors: Array<{ text: string; href?: string }>, status = 200): void {
-    this.pages.render(response, 'payments-upload.njk', { title: 'Upload payments', awardId, columns, maxSize: MAX_UPLOAD_TEXT, errors }, signedIn, status);
+    // The field each error is about shows it beside itself too, as the GOV.UK error pattern asks.
+    const errorAt = Object.fromEntries(errors.filter((error) => error.href !== undefined).map((error) => [error.href!.slice(1), { text: error.text }]));
+    this.pages.render(response, 'payments-upload.njk', { title: 'Upload payments', awardId, columns, maxSize: MAX_UPLOAD_TEXT, errors, errorAt }, signedIn, status);
   }
 
   private showPreview(
