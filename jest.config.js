@@ -19,7 +19,7 @@ module.exports = {
   moduleNameMapper: {
     // Specific entries before the generic one: the first pattern that matches wins.
     '^@fundledger/funding/application$': '<rootDir>/libs/funding/src/application',
-    '^@fundledger/(money|calendar|event-store|funding|projections|reporting|testing|access|audit)$': '<rootDir>/libs/$1/src',
+    '^@fundledger/(money|calendar|event-store|funding|projections|reporting|testing|access|audit|payments-import)$': '<rootDir>/libs/$1/src',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   setupFiles: ['<rootDir>/test/signing-key.jest-setup.ts'],

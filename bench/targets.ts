@@ -156,6 +156,20 @@ export const TARGETS: readonly Target[] = [
     unit: 'events/s',
     why: 'the rate the 1,000,000-event target needs, checked on every run at a size that builds in seconds',
   },
+  {
+    scenario: 'payments-import',
+    measure: 'check every row (preview)',
+    atMost: 10_000,
+    unit: 'ms',
+    why: 'the officer waits on one page request for the preview of the largest file the page takes (issue 13)',
+  },
+  {
+    scenario: 'payments-import',
+    measure: 'record: rows per second',
+    atLeast: 100,
+    unit: 'rows/s',
+    why: "a month's payments (hundreds of rows) are recorded while the officer waits on the confirmation (issue 13)",
+  },
 ];
 
 export type Verdict = 'PASS' | 'MISS' | 'NOT MEASURED';

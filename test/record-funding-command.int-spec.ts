@@ -1,6 +1,5 @@
 import {
   CommandIdReusedError,
-  EVENT_STORE,
   EVENT_SCHEMA_VERSION,
   findChainBreak,
   hashCommandBody,
@@ -10,19 +9,16 @@ import {
   type JsonObject,
   type RecordedEvent,
 } from '@fundledger/event-store';
-import { Global, Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Test } from '@nestjs/testing';
 import {
-  CLOCK,
   type Clock,
   type CommandReceipt,
-  FundingModule,
   RecordFundingCommand,
   RecordFundingCommandHandler,
 } from '@fundledger/funding/application';
 import { parseFundingCommand } from '@fundledger/funding';
 import { reportingFigures } from '@fundledger/reporting';
+import { openFundingApplication } from './funding-application';
 import { RacingStore } from './racing-store';
 
 const NOW = new Date('2021-12-01T09:30:00.000Z');
@@ -113,14 +109,7 @@ describe('recording funding commands through the command bus', () => {
 
   beforeEach(async () => {
     store = SqliteEventStore.open({ path: ':memory:' });
-    @Global()
-    @Module({ providers: [{ provide: EVENT_STORE, useValue: store }], exports: [EVENT_STORE] })
-    class StoreModule {}
-    const moduleRef = await Test.createTestingModule({ imports: [StoreModule, FundingModule.withFigures(reportingFigures)] })
-      .overrideProvider(CLOCK)
-      .useValue(fixedClock)
-      .compile();
-    const app = await moduleRef.init();
+    const app = await openFundingApplication(store, fixedClock);
     bus = app.get(CommandBus);
     close = () => app.close();
   });

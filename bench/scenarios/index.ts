@@ -4,6 +4,7 @@ import { auditAppendScenario } from './audit-append.scenario';
 import { auditVerify1mScenario, auditVerifyScenario } from './audit-verify.scenario';
 import { commandHandlingScenario } from './command-handling.scenario';
 import { fixtureImportScenario } from './fixture-import.scenario';
+import { paymentsImportScenario } from './payments-import.scenario';
 import { postgresScenario } from './postgres.scenario';
 import { inFlightScenario } from './in-flight.scenario';
 import { rawAppendScenario } from './raw-append.scenario';
@@ -22,6 +23,7 @@ export const SCENARIOS: readonly Scenario[] = [
   readModelScenario,
   asAtScenario,
   fixtureImportScenario,
+  paymentsImportScenario,
   tokenVerificationScenario,
   auditAppendScenario,
   auditVerifyScenario,

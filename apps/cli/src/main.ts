@@ -5,6 +5,7 @@ import { checkpointCommand } from './checkpoint.command';
 import { exportLogCommand } from './export-log.command';
 import { exportCommand } from './export.command';
 import { importCommand } from './import.command';
+import { importPaymentsCommand } from './import-payments.command';
 import { migrateCommand } from './migrate.command';
 import { rebuildCommand } from './rebuild.command';
 import { replayCommand } from './replay.command';
@@ -20,6 +21,7 @@ const program = new Command('fundledger')
   .showHelpAfterError()
   .addCommand(statusCommand())
   .addCommand(importCommand())
+  .addCommand(importPaymentsCommand())
   .addCommand(exportCommand())
   .addCommand(reportCommand())
   .addCommand(certificateCommand())

@@ -9,6 +9,7 @@ export * from './chain/event-chain';
 export * from './command-handling/command-envelope';
 export * from './command-handling/command-handling.errors';
 export * from './command-handling/handle-command';
+export * from './command-handling/decide-in-sequence';
 export * from './command-handling/decided-state.cache';
 export { loadStreamState } from './command-handling/stream-state';
 export * from './snapshots/snapshot-store.port';

@@ -11,6 +11,7 @@ import { oidcSignInProvider } from './oidc-sign-in.provider';
 import { PageRenderer } from './page-renderer.service';
 import { PageSessions } from './page-session';
 import { PendingSignIns } from './pending-sign-ins';
+import { PaymentsUploadController } from './payments-upload.controller';
 import { ReturnFormController } from './return-form.controller';
 import { SignInController } from './sign-in.controller';
 
@@ -22,6 +23,7 @@ import { SignInController } from './sign-in.controller';
     OidcSignInController,
     AwardPagesController,
     LedgerFormsController,
+    PaymentsUploadController,
     CertifyFormController,
     ReturnFormController,
     LineagePageController,

@@ -135,7 +135,7 @@ async function decideAndAppend<S, E extends DomainEvent>(
  * outcome. The ids gathered while folding cover every command after a snapshot; one older than that is
  * found by its first event's id, which derives from the command id.
  */
-async function revisionApplied(
+export async function revisionApplied(
   store: EventStore,
   stream: string,
   loaded: DecidedState<unknown>,
@@ -153,7 +153,7 @@ const eventIdOf = (commandId: string, index: number): string => uuidv5(`${comman
 
 const caches = new WeakMap<EventStore, DecidedStateCache>();
 
-function cacheFor(store: EventStore): DecidedStateCache {
+export function cacheFor(store: EventStore): DecidedStateCache {
   let cache = caches.get(store);
   if (cache === undefined) {
     cache = new DecidedStateCache();
@@ -165,7 +165,7 @@ function cacheFor(store: EventStore): DecidedStateCache {
 /** The last queued command of each stream, per store: the next one for that stream waits for it. */
 const queues = new WeakMap<EventStore, Map<string, Promise<unknown>>>();
 
-function oneAtATime<T>(store: EventStore, stream: string, work: () => Promise<T>): Promise<T> {
+export function oneAtATime<T>(store: EventStore, stream: string, work: () => Promise<T>): Promise<T> {
   let byStream = queues.get(store);
   if (byStream === undefined) {
     byStream = new Map();
@@ -184,7 +184,8 @@ function oneAtATime<T>(store: EventStore, stream: string, work: () => Promise<T>
   return run;
 }
 
-function chain(
+/** The events as they would be appended after `last`: ids from the command id, metadata, hash chain. */
+export function chain(
   events: readonly DomainEvent[],
   envelope: CommandEnvelope,
   last: RecordedEvent | undefined,

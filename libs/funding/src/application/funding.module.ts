@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from './clock';
 import { FIGURES_CONTEXT, type FiguresContext } from './figures-context.port';
+import { CheckFundingCommandsHandler } from './check-funding-commands.handler';
 import { RecordFundingCommandHandler } from './record-funding-command.handler';
 
 const systemClock: Clock = () => new Date();
@@ -20,6 +21,7 @@ export class FundingModule {
       imports: [CqrsModule.forRoot()],
       providers: [
         RecordFundingCommandHandler,
+        CheckFundingCommandsHandler,
         { provide: CLOCK, useValue: systemClock },
         { provide: FIGURES_CONTEXT, useValue: figures },
       ],

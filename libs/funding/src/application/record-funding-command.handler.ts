@@ -15,7 +15,7 @@ import { needsFiguresContext, type AwardCommand, type CertifyBudget, type Submit
 import { awardDecider } from '../award/award.decide';
 import { awardStreamName } from '../award/award.events';
 import { NO_DUTIES_RECORDED, recordDuty } from '../award/separation-of-duties';
-import { isProgrammeCommand } from '../funding-command.parse';
+import { isProgrammeCommand, type FundingCommand } from '../funding-command.parse';
 import type { ProgrammeCommand } from '../programme/programme.commands';
 import { programmeDecider } from '../programme/programme.decide';
 import { programmeStreamName, toProgrammeEvent } from '../programme/programme.events';
@@ -43,14 +43,23 @@ export class RecordFundingCommandHandler implements ICommandHandler<RecordFundin
   ) {}
 
   async execute({ command, envelope }: RecordFundingCommand): Promise<CommandReceipt> {
+    const outcome = await this.record(await this.decisionFor(command, envelope.actor.id), envelope);
+    return toReceipt(envelope.commandId, outcome);
+  }
+
+  /**
+   * The stream, fold and rules a command is decided by: what execute records with, and what
+   * CheckFundingCommands decides on without recording, so a check and a recording cannot differ.
+   */
+  async decisionFor(command: FundingCommand, actor: string): Promise<StreamDecision<unknown, DomainEvent>> {
     // The UK day of deciding: no business date may be after it (DESIGN §4).
     const today = ukDateOf(this.clock());
-    const outcome = isProgrammeCommand(command)
-      ? await this.record(this.programmeDecision(command, today), envelope)
+    const decision = isProgrammeCommand(command)
+      ? this.programmeDecision(command, today)
       : needsFiguresContext(command)
-        ? await this.record(this.figuresDecision(command, today, envelope.actor.id), envelope)
-        : await this.record(await this.awardDecision(command, today, envelope.actor.id), envelope);
-    return toReceipt(envelope.commandId, outcome);
+        ? this.figuresDecision(command, today, actor)
+        : await this.awardDecision(command, today, actor);
+    return decision as StreamDecision<unknown, DomainEvent>;
   }
 
   private record<S>(decision: StreamDecision<S, DomainEvent>, envelope: CommandEnvelope): Promise<CommandOutcome> {
