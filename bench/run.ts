@@ -5,7 +5,9 @@ import { dirname, join, resolve } from 'node:path';
 import type { Measure, Scenario } from './bench.types';
 import { round } from './measure/latency.stats';
 import { machineInfo, machineLine } from './measure/machine.info';
-import { measuresTable, targetsTable } from './measure/results.table';
+import { compare } from './comparisons';
+import { comparisonTable, measuresTable, peerFailureLines, targetsTable } from './measure/results.table';
+import { BENCH_INSTALL } from './peer/emmett.peer';
 import { SCENARIOS } from './scenarios';
 import { ledgerLogSetup } from './scenarios/ledger-log.setup';
 import { evaluateTargets, TARGETS } from './targets';
@@ -67,6 +69,15 @@ async function main(): Promise<number> {
   out();
   measuresTable(measures).forEach((line) => out(line));
   out();
+  const comparisons = compare(measures);
+  if (comparisons.length > 0) {
+    comparisonTable(comparisons).forEach((line) => out(line));
+    peerFailureLines(measures).forEach((line) => out(line));
+    if (scenarios.some((s) => s.name === 'emmett') && !measures.some((m) => m.scenario === 'emmett' && m.unit !== 'MB')) {
+      out(`Emmett: not measured, not installed in bench/ (${BENCH_INSTALL})`);
+    }
+    out();
+  }
   targetsTable(results).forEach((line) => out(line));
   out();
   const misses = results.filter((r) => r.verdict !== 'PASS').length;
@@ -79,6 +90,13 @@ async function main(): Promise<number> {
     full,
     machine,
     measures: measures.map((m) => ({ ...m, value: round(m.value) })),
+    comparisons: comparisons.map(({ comparison, fundledger, raw, peer }) => ({
+      what: comparison.what,
+      fundledger: round(fundledger.value),
+      raw: raw === undefined ? null : round(raw.value),
+      emmett: peer === undefined ? null : round(peer.value),
+      unit: fundledger.unit,
+    })),
     targets: results.map(({ target, value, verdict }) => ({ ...target, value: value === undefined ? null : round(value), verdict })),
     failed,
   };

@@ -7,20 +7,36 @@ import { commandPath } from '../workload/command-path';
 import { logWriter } from '../workload/ledger-log.workload';
 
 /** Events already on the award's stream when the measured commands arrive. */
-const LENGTHS = [10, 1_000, 10_000, 100_000];
+export const LENGTHS = [10, 1_000, 10_000, 100_000];
 const WARM_COMMANDS = 50;
 const EVENTS_PER_APPEND = 5_000;
 /** Make, pledge, receive and commit grant g-0 (4,000.00): the award the payments pad. */
 const SETUP_ROUNDS = 4;
 
 /** The n-th penny paid against grant g-0: the padding the issue names, and always allowed. */
-const pennyPaid = (n: number): ScriptCommand => {
+export const pennyPaid = (n: number): ScriptCommand => {
   const awardId = benchAwardId(0);
   return {
     commandId: `${awardId}-penny-${n}`,
     type: 'PayDisbursement',
     body: { awardId, grantId: 'g-0', disbursementId: `p-${n}`, amount: '0.01', paidOn: '2024-04-15', reference: `BACS penny ${n}` },
   };
+};
+
+/** A log whose award bench-0000 has `length` events: made, funded, a grant committed, then pennies paid on it. */
+export const writePaddedAward = async (path: string, length: number): Promise<void> => {
+  const writing = SqliteEventStore.open({ path });
+  try {
+    const append = logWriter(writing);
+    await append([openProgrammeCommand()]);
+    await append(Array.from({ length: SETUP_ROUNDS }, (_, round) => awardCommand(0, round)));
+    for (let from = SETUP_ROUNDS; from < length; from += EVENTS_PER_APPEND) {
+      const pennies = Array.from({ length: Math.min(EVENTS_PER_APPEND, length - from) }, (_, i) => from + i);
+      await append(pennies.map(pennyPaid));
+    }
+  } finally {
+    await writing.close();
+  }
 };
 
 /**
@@ -36,18 +52,7 @@ export const streamLengthScenario: Scenario = {
     const warmP50 = new Map<number, number>();
     for (const length of LENGTHS) {
       const path = join(workDir, `stream-${length}.sqlite`);
-      const writing = SqliteEventStore.open({ path });
-      try {
-        const append = logWriter(writing);
-        await append([openProgrammeCommand()]);
-        await append(Array.from({ length: SETUP_ROUNDS }, (_, round) => awardCommand(0, round)));
-        for (let from = SETUP_ROUNDS; from < length; from += EVENTS_PER_APPEND) {
-          const pennies = Array.from({ length: Math.min(EVENTS_PER_APPEND, length - from) }, (_, i) => from + i);
-          await append(pennies.map(pennyPaid));
-        }
-      } finally {
-        await writing.close();
-      }
+      await writePaddedAward(path, length);
       memory.sample();
       const store = SqliteEventStore.open({ path });
       const record = commandPath(store);

@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * The peer: Emmett's SQLite event store and its CommandHandler, from bench/'s own package.json so that
+ * the service's install never carries them. Typed here by the little the bench calls, so the service
+ * compiles on a clone where bench/'s dependencies were never installed.
+ */
+
+export interface EmmettEvent {
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata?: { readonly globalPosition?: bigint; readonly recordedAt?: unknown };
+}
+
+export interface EmmettConnection {
+  query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
+  close(): void;
+}
+
+export interface EmmettEventStore {
+  appendToStream(stream: string, events: EmmettEvent[], options?: { expectedStreamVersion?: bigint }): Promise<{ nextExpectedStreamVersion: bigint }>;
+  aggregateStream<State>(
+    stream: string,
+    options: { evolve: (state: State, event: EmmettEvent) => State; initialState: () => State },
+  ): Promise<{ state: State; currentStreamVersion: bigint }>;
+}
+
+type CommandHandle = <State>(options: {
+  evolve: (state: State, event: EmmettEvent) => State;
+  initialState: () => State;
+  retry?: { onVersionConflict: true };
+}) => (store: EmmettEventStore, id: string, handle: (state: State) => EmmettEvent[]) => Promise<unknown>;
+
+export interface Emmett {
+  readonly version: string;
+  /** Emmett's store on one file, as its README sets it up: node-sqlite3 in WAL mode, a connection opened and closed per call (so nothing to close). */
+  openStore(path: string): EmmettEventStore;
+  /** One connection of the peer's own driver, for reading the log in order (Emmett's own batch reader runs on one). */
+  connect(path: string): EmmettConnection;
+  readMessagesBatch(connection: EmmettConnection, options: { after: bigint; batchSize: number }): Promise<{ messages: EmmettEvent[]; currentGlobalPosition: bigint }>;
+  readonly CommandHandler: CommandHandle;
+}
+
+export const BENCH_INSTALL = 'cd bench && npm ci --legacy-peer-deps';
+
+/** The folder of bench/package.json, from the compiled bench (dist/bench/…) or its sources (bench/…). */
+const benchPackageFolder = (): string => {
+  for (let folder = __dirname; folder !== dirname(folder); folder = dirname(folder)) {
+    if (existsSync(join(folder, 'bench', 'package.json'))) return join(folder, 'bench');
+  }
+  throw new Error(`no bench/package.json above ${__dirname}`);
+};
+
+/** Emmett, or why it cannot be loaded: bench/'s dependencies are installed by `npm run bench`, not by the service's install. */
+export const loadEmmett = (): Emmett | { readonly missing: string } => {
+  const folder = benchPackageFolder();
+  const benchRequire = createRequire(join(folder, 'package.json'));
+  try {
+    const sqlite = benchRequire('@event-driven-io/emmett-sqlite');
+    const core = benchRequire('@event-driven-io/emmett');
+    // Its package.json is not among its exports: read from beside its entry point (dist/index.cjs).
+    const entry = benchRequire.resolve('@event-driven-io/emmett-sqlite');
+    const version = (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+    return {
+      version,
+      openStore: (path) => sqlite.getSQLiteEventStore({ fileName: path, schema: { autoMigration: 'CreateOrUpdate' } }),
+      connect: (path) => sqlite.sqliteConnection({ fileName: path }),
+      readMessagesBatch: sqlite.readMessagesBatch,
+      CommandHandler: core.CommandHandler,
+    };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    return { missing: `Emmett is not installed in ${folder} (${(error as Error).message.split('\n')[0]}): ${BENCH_INSTALL}` };
+  }
+};
+
+/** Emmett logs every failed transaction with console.log; under 64 in flight that would bury the table. */
+export const withEmmettQuiet = async <T>(work: () => Promise<T>): Promise<T> => {
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    return await work();
+  } finally {
+    console.log = log;
+  }
+};
