@@ -7,7 +7,7 @@ import { round } from './measure/latency.stats';
 import { machineInfo, machineLine } from './measure/machine.info';
 import { compare } from './comparisons';
 import { comparisonTable, measuresTable, peerFailureLines, targetsTable } from './measure/results.table';
-import { BENCH_INSTALL } from './peer/emmett.peer';
+import { BENCH_INSTALL } from './bench-packages';
 import { SCENARIOS } from './scenarios';
 import { ledgerLogSetup } from './scenarios/ledger-log.setup';
 import { evaluateTargets, TARGETS } from './targets';

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadBenchPackage } from '../bench-packages';
 
 /**
  * The peer: Emmett's SQLite event store and its CommandHandler, from bench/'s own package.json so that
@@ -43,25 +43,13 @@ export interface Emmett {
   readonly CommandHandler: CommandHandle;
 }
 
-export const BENCH_INSTALL = 'cd bench && npm ci --legacy-peer-deps';
-
-/** The folder of bench/package.json, from the compiled bench (dist/bench/…) or its sources (bench/…). */
-const benchPackageFolder = (): string => {
-  for (let folder = __dirname; folder !== dirname(folder); folder = dirname(folder)) {
-    if (existsSync(join(folder, 'bench', 'package.json'))) return join(folder, 'bench');
-  }
-  throw new Error(`no bench/package.json above ${__dirname}`);
-};
-
 /** Emmett, or why it cannot be loaded: bench/'s dependencies are installed by `npm run bench`, not by the service's install. */
-export const loadEmmett = (): Emmett | { readonly missing: string } => {
-  const folder = benchPackageFolder();
-  const benchRequire = createRequire(join(folder, 'package.json'));
-  try {
-    const sqlite = benchRequire('@event-driven-io/emmett-sqlite');
-    const core = benchRequire('@event-driven-io/emmett');
+export const loadEmmett = (): Emmett | { readonly missing: string } =>
+  loadBenchPackage('Emmett', (require) => {
+    const sqlite = require('@event-driven-io/emmett-sqlite');
+    const core = require('@event-driven-io/emmett');
     // Its package.json is not among its exports: read from beside its entry point (dist/index.cjs).
-    const entry = benchRequire.resolve('@event-driven-io/emmett-sqlite');
+    const entry = require.resolve('@event-driven-io/emmett-sqlite');
     const version = (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
     return {
       version,
@@ -70,11 +58,7 @@ export const loadEmmett = (): Emmett | { readonly missing: string } => {
       readMessagesBatch: sqlite.readMessagesBatch,
       CommandHandler: core.CommandHandler,
     };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
-    return { missing: `Emmett is not installed in ${folder} (${(error as Error).message.split('\n')[0]}): ${BENCH_INSTALL}` };
-  }
-};
+  });
 
 /** Emmett logs every failed transaction with console.log; under 64 in flight that would bury the table. */
 export const withEmmettQuiet = async <T>(work: () => Promise<T>): Promise<T> => {

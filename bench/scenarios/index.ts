@@ -5,6 +5,7 @@ import { auditVerify1mScenario, auditVerifyScenario } from './audit-verify.scena
 import { commandHandlingScenario } from './command-handling.scenario';
 import { emmettScenario } from './emmett.scenario';
 import { fixtureImportScenario } from './fixture-import.scenario';
+import { httpScenario } from './http.scenario';
 import { postgresScenario } from './postgres.scenario';
 import { inFlightScenario } from './in-flight.scenario';
 import { logReadScenario } from './log-read.scenario';
@@ -31,4 +32,5 @@ export const SCENARIOS: readonly Scenario[] = [
   postgresScenario,
   logReadScenario,
   emmettScenario,
+  httpScenario,
 ];
