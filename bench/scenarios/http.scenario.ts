@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { AccessTokenService } from '@fundledger/access';
 import { SqliteEventStore } from '@fundledger/event-store';
 import { loadBenchPackage } from '../bench-packages';
+import { topSelfTime } from '../measure/cpu-profile.summary';
 import type { Measure, Scenario } from '../bench.types';
 import { awardCommand, benchAwardId, openProgrammeCommand } from '../workload/award-commands.workload';
 import { logWriter } from '../workload/ledger-log.workload';
@@ -101,11 +102,24 @@ export const httpScenario: Scenario = {
       });
       const fundedMonths = await drive((n) => ({ method: 'GET', headers: headersOf[n % AWARDS], path: `/awards/${benchAwardId(n % AWARDS)}/funded-months` }));
       const position = await drive((n) => ({ method: 'GET', headers: headersOf[n % AWARDS], path: `/awards/${benchAwardId(n % AWARDS)}` }));
+      await service.stop();
+      if (CPU_PROFILE_DIR !== undefined) reportProfile(CPU_PROFILE_DIR);
       return [...figures(this.name, 'POST payments', posts), ...figures(this.name, 'GET funded-months', fundedMonths), ...figures(this.name, 'GET position', position)];
     } finally {
       await service.stop();
     }
   },
+};
+
+/** The profile the service wrote on its way out, summarised on stderr: the bench's own evidence of what bounds it. */
+const reportProfile = (directory: string): void => {
+  const newest = readdirSync(directory)
+    .filter((file) => file.endsWith('.cpuprofile'))
+    .map((file) => join(directory, file))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  if (newest === undefined) throw new Error(`the service wrote no profile to ${directory}`);
+  process.stderr.write(`\nbench: the service's CPU profile ${newest}, top self time:\n`);
+  for (const { fn, ms, share } of topSelfTime(newest, 20)) process.stderr.write(`  ${(share * 100).toFixed(1).padStart(5)} %  ${ms.toFixed(0).padStart(7)} ms  ${fn}\n`);
 };
 
 /** Only answered requests count: a 4xx or 5xx answered fast is not throughput, and is reported beside it. */
@@ -158,7 +172,7 @@ async function startService(workDir: string, db: string): Promise<{ url: string;
     url,
     // SIGINT, as Ctrl-C: the shutdown hooks close the store, and --cpu-prof writes its profile on that exit.
     stop: async () => {
-      child.kill('SIGINT');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
       await exited;
     },
   };
