@@ -36,8 +36,13 @@ describe('the comparison table', () => {
       ]);
     });
 
-    it('says why the peer failed, error by error', () => {
-      expect(peerFailureLines(measures)).toEqual(['Emmett, 64 in flight: SQLITE_BUSY × 125']);
+    it('says why the peer failed, error by error, with the errors it left unhandled', () => {
+      const unhandled = measure('emmett', 'unhandled error: SQLITE_ERROR: cannot change into wal mode from within a transaction', 2, 'times');
+
+      expect(peerFailureLines([...measures, unhandled])).toEqual([
+        'Emmett, 64 in flight: SQLITE_BUSY × 125',
+        'Emmett, unhandled error: SQLITE_ERROR: cannot change into wal mode from within a transaction × 2',
+      ]);
     });
   });
 

@@ -73,7 +73,9 @@ async function main(): Promise<number> {
   if (comparisons.length > 0) {
     comparisonTable(comparisons).forEach((line) => out(line));
     peerFailureLines(measures).forEach((line) => out(line));
-    if (scenarios.some((s) => s.name === 'emmett') && !measures.some((m) => m.scenario === 'emmett' && m.unit !== 'MB')) {
+    // The peer's own crash is reported as FAILED below; this is for the run where it was never installed.
+    const peerRan = scenarios.some((s) => s.name === 'emmett') && !failed.includes('emmett');
+    if (peerRan && !measures.some((m) => m.scenario === 'emmett' && m.unit !== 'MB')) {
       out(`Emmett: not measured, not installed in bench/ (${BENCH_INSTALL})`);
     }
     out();

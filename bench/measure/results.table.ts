@@ -60,8 +60,11 @@ export const comparisonTable = (results: readonly ComparisonResult[]): string[] 
     [1, 2, 3, 4, 5],
   );
 
-/** Why the peer failed the commands it failed: one line per error, from the measures named "<n> in flight: failed <error>". */
+/**
+ * Why the peer failed what it failed, one line per error: its commands' errors (measures named
+ * "<n> in flight: failed <error>") and the errors it raised where nothing could catch them.
+ */
 export const peerFailureLines = (measures: readonly Measure[]): string[] =>
   measures
-    .filter((m) => m.scenario === 'emmett' && /: failed ./.test(m.measure))
+    .filter((m) => m.scenario === 'emmett' && (/: failed ./.test(m.measure) || m.measure.startsWith('unhandled error: ')))
     .map((m) => `Emmett, ${m.measure.replace(': failed ', ': ')} × ${m.value}`);

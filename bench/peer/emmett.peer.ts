@@ -60,13 +60,26 @@ export const loadEmmett = (): Emmett | { readonly missing: string } =>
     };
   });
 
-/** Emmett logs every failed transaction with console.log; under 64 in flight that would bury the table. */
-export const withEmmettQuiet = async <T>(work: () => Promise<T>): Promise<T> => {
+/**
+ * Runs the peer with its own noise contained, and returns what escaped it: Emmett logs every failed
+ * transaction with console.log (under 64 in flight that would bury the table), and each new connection
+ * sets WAL with a statement nobody listens to, whose failure ("cannot change into wal mode from within
+ * a transaction", when another connection holds one) is an unhandled 'error' event that would end the
+ * process. Those are counted by message, as the peer's failures, instead.
+ */
+export const containEmmett = async <T>(work: () => Promise<T>): Promise<{ result: T; stray: Map<string, number> }> => {
+  const stray = new Map<string, number>();
+  const count = (error: unknown): void => {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    stray.set(message, (stray.get(message) ?? 0) + 1);
+  };
   const log = console.log;
   console.log = () => undefined;
+  process.on('uncaughtException', count);
   try {
-    return await work();
+    return { result: await work(), stray };
   } finally {
+    process.off('uncaughtException', count);
     console.log = log;
   }
 };

@@ -4,7 +4,7 @@ import type { Measure, Scenario } from '../bench.types';
 import { LatencyRecorder, median, timeMs } from '../measure/latency.stats';
 import { copyLogToEmmett } from '../peer/emmett-copy';
 import { emmettCommandPath } from '../peer/emmett-command-path';
-import { loadEmmett, withEmmettQuiet, type Emmett } from '../peer/emmett.peer';
+import { containEmmett, loadEmmett, type Emmett } from '../peer/emmett.peer';
 import { awardCommandsByRound, openProgrammeCommand } from '../workload/award-commands.workload';
 import { ledgerLogPath } from '../workload/ledger-log.workload';
 import { pennyPaid, writePaddedAward } from './stream-length.scenario';
@@ -46,18 +46,19 @@ export const emmettScenario: Scenario = {
       process.stderr.write(`\nbench: ${emmett.missing}; the Emmett column stays empty\n`);
       return [];
     }
-    return withEmmettQuiet(async () => {
+    const { result: measures, stray } = await containEmmett(async () => {
       process.stderr.write(` (emmett-sqlite ${emmett.version})`);
-      const measures: Measure[] = [];
+      const found: Measure[] = [];
       for (const workload of WORKLOADS[full ? 'full' : 'default']) {
-        measures.push(...(await commandsInFlight(this.name, emmett, join(workDir, `emmett-in-flight-${workload.inFlight}.sqlite`), workload)));
+        found.push(...(await commandsInFlight(this.name, emmett, join(workDir, `emmett-in-flight-${workload.inFlight}.sqlite`), workload)));
       }
       memory.sample();
-      for (const length of STREAM_LENGTHS[full ? 'full' : 'default']) measures.push(await commandOnStream(this.name, emmett, workDir, length));
+      for (const length of STREAM_LENGTHS[full ? 'full' : 'default']) found.push(await commandOnStream(this.name, emmett, workDir, length));
       memory.sample();
-      measures.push(...(await readSharedLog(this.name, emmett, workDir)));
-      return measures;
+      found.push(...(await readSharedLog(this.name, emmett, workDir)));
+      return found;
     });
+    return [...measures, ...[...stray].map(([message, count]): Measure => ({ scenario: this.name, measure: `unhandled error: ${message.slice(0, 70)}`, value: count, unit: 'times' }))];
   },
 };
 
