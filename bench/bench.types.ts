@@ -13,6 +13,8 @@ export interface ScenarioContext {
   readonly workDir: string;
   /** Started before the scenario; the runner reports its peaks. Sample it inside long synchronous loops. */
   readonly memory: MemoryPeakSampler;
+  /** `npm run bench -- --full`: the sizes the issue's targets name (the 1,000,000-event log), not the minute-long defaults. */
+  readonly full: boolean;
 }
 
 export interface Scenario {
@@ -23,5 +25,7 @@ export interface Scenario {
   readonly needsLedgerLog?: boolean;
   /** Runs only when named in --only: too long for every run. */
   readonly optIn?: boolean;
+  /** An opt-in scenario that `--full` runs too: one that only exists at the full sizes. */
+  readonly inFull?: boolean;
   run(context: ScenarioContext): Promise<Measure[]>;
 }

@@ -5,14 +5,17 @@ import { dirname, join, resolve } from 'node:path';
 import type { Measure, Scenario } from './bench.types';
 import { round } from './measure/latency.stats';
 import { machineInfo, machineLine } from './measure/machine.info';
-import { measuresTable, targetsTable } from './measure/results.table';
+import { compare } from './comparisons';
+import { comparisonTable, measuresTable, peerFailureLines, targetsTable } from './measure/results.table';
+import { BENCH_INSTALL } from './bench-packages';
 import { SCENARIOS } from './scenarios';
 import { ledgerLogSetup } from './scenarios/ledger-log.setup';
 import { evaluateTargets, TARGETS } from './targets';
 
 /**
- * `npm run bench [-- --check] [-- --only <scenario>[,<scenario>]]`; opt-in scenarios run only when named
- * in --only. Reports every measure and every
+ * `npm run bench [-- --check] [-- --full] [-- --only <scenario>[,<scenario>]]`; opt-in scenarios run only
+ * when named in --only (or, those marked inFull, with --full). --full hands every scenario the
+ * issue's full sizes (the 1,000,000-event log) through its context. Reports every measure and every
  * target; with --check a missed target also fails the run (exit 1). A scenario that crashes always
  * fails it: its figures would be missing, not slow.
  */
@@ -25,9 +28,10 @@ const out = (line = ''): void => {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const check = args.includes('--check');
+  const full = args.includes('--full');
   const onlyAt = args.indexOf('--only');
   const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : undefined;
-  const scenarios = only === undefined ? SCENARIOS.filter((s) => s.optIn !== true) : SCENARIOS.filter((s) => only.includes(s.name));
+  const scenarios = only === undefined ? SCENARIOS.filter((s) => s.optIn !== true || (full && s.inFull === true)) : SCENARIOS.filter((s) => only.includes(s.name));
   if (scenarios.length === 0) {
     process.stderr.write(`bench: no scenario named ${only?.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}\n`);
     return 2;
@@ -35,7 +39,7 @@ async function main(): Promise<number> {
 
   const machine = machineInfo();
   const startedAt = new Date();
-  out(machineLine(machine));
+  out(machineLine(machine) + (full ? '; --full sizes' : ''));
   const workDir = mkdtempSync(join(tmpdir(), 'fundledger-bench-'));
   const removeWorkDir = (): void => rmSync(workDir, { recursive: true, force: true });
   process.once('SIGINT', () => {
@@ -50,7 +54,7 @@ async function main(): Promise<number> {
     for (const scenario of [...setup, ...scenarios]) {
       const started = process.hrtime.bigint();
       process.stderr.write(`bench: ${scenario.title} ...`);
-      const outcome = await runInChild(scenario, workDir);
+      const outcome = await runInChild(scenario, workDir, full);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       process.stderr.write(` ${outcome === undefined ? 'FAILED' : 'done'} in ${seconds.toFixed(1)} s\n`);
       if (outcome === undefined) failed.push(scenario.name);
@@ -65,6 +69,17 @@ async function main(): Promise<number> {
   out();
   measuresTable(measures).forEach((line) => out(line));
   out();
+  const comparisons = compare(measures);
+  if (comparisons.length > 0) {
+    comparisonTable(comparisons).forEach((line) => out(line));
+    peerFailureLines(measures).forEach((line) => out(line));
+    // The peer's own crash is reported as FAILED below; this is for the run where it was never installed.
+    const peerRan = scenarios.some((s) => s.name === 'emmett') && !failed.includes('emmett');
+    if (peerRan && !measures.some((m) => m.scenario === 'emmett' && m.unit !== 'MB')) {
+      out(`Emmett: not measured, not installed in bench/ (${BENCH_INSTALL})`);
+    }
+    out();
+  }
   targetsTable(results).forEach((line) => out(line));
   out();
   const misses = results.filter((r) => r.verdict !== 'PASS').length;
@@ -74,8 +89,16 @@ async function main(): Promise<number> {
   const json = {
     startedAt: startedAt.toISOString(),
     durationS,
+    full,
     machine,
     measures: measures.map((m) => ({ ...m, value: round(m.value) })),
+    comparisons: comparisons.map(({ comparison, fundledger, raw, peer }) => ({
+      what: comparison.what,
+      fundledger: round(fundledger.value),
+      raw: raw === undefined ? null : round(raw.value),
+      emmett: peer === undefined ? null : round(peer.value),
+      unit: fundledger.unit,
+    })),
     targets: results.map(({ target, value, verdict }) => ({ ...target, value: value === undefined ? null : round(value), verdict })),
     failed,
   };
@@ -85,10 +108,10 @@ async function main(): Promise<number> {
 }
 
 /** Resolves with the scenario's measures, or undefined when its process failed (its stderr shows why). */
-const runInChild = (scenario: Scenario, workDir: string): Promise<Measure[] | undefined> =>
+const runInChild = (scenario: Scenario, workDir: string, full: boolean): Promise<Measure[] | undefined> =>
   new Promise((done) => {
     let measures: Measure[] | undefined;
-    const child = fork(join(__dirname, 'scenario.child.js'), [scenario.name, workDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(join(__dirname, 'scenario.child.js'), [scenario.name, workDir, ...(full ? ['--full'] : [])], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.on('message', (message: { measures: Measure[] }) => {
       measures = message.measures;
     });

@@ -9,11 +9,11 @@ import { ledgerLogSetup } from './scenarios/ledger-log.setup';
  * not what an earlier scenario left on the heap. Answers its measures over IPC.
  */
 async function main(): Promise<void> {
-  const [name, workDir] = process.argv.slice(2);
+  const [name, workDir, size] = process.argv.slice(2);
   const scenario = [ledgerLogSetup, ...SCENARIOS].find((candidate) => candidate.name === name);
-  if (scenario === undefined || workDir === undefined) throw new Error(`usage: scenario.child <scenario> <work dir>; got ${name}`);
+  if (scenario === undefined || workDir === undefined) throw new Error(`usage: scenario.child <scenario> <work dir> [--full]; got ${name}`);
   const memory = new MemoryPeakSampler().start();
-  const measures: Measure[] = await scenario.run({ workDir, memory });
+  const measures: Measure[] = await scenario.run({ workDir, memory, full: size === '--full' });
   const peak = memory.stop();
   measures.push(
     { scenario: name, measure: 'peak rss', value: peak.rssMb, unit: 'MB' },

@@ -170,6 +170,48 @@ export const TARGETS: readonly Target[] = [
     unit: 'rows/s',
     why: "a month's payments (hundreds of rows) are recorded while the officer waits on the confirmation (issue 13)",
   },
+  {
+    scenario: 'http',
+    measure: 'POST payments: req/s',
+    atLeast: 2000,
+    unit: 'req/s',
+    why: 'a whole programme\'s payment run posted through the API in seconds, with room for many teams at once (issue 14)',
+  },
+  {
+    scenario: 'http',
+    measure: 'POST payments: p99',
+    atMost: 25,
+    unit: 'ms',
+    why: 'at that rate, even the slowest command in a hundred answers well inside a click (issue 14)',
+  },
+  {
+    scenario: 'http',
+    measure: 'GET funded-months: req/s',
+    atLeast: 5000,
+    unit: 'req/s',
+    why: 'reports are read far more often than the ledger is written: a GET reads stored rows (issue 14)',
+  },
+  {
+    scenario: 'http',
+    measure: 'GET funded-months: p99',
+    atMost: 10,
+    unit: 'ms',
+    why: 'a report page never waits on the reconciliation being recomputed (issue 14)',
+  },
+  {
+    scenario: 'http',
+    measure: 'GET position: req/s',
+    atLeast: 5000,
+    unit: 'req/s',
+    why: 'as for funded months: the position is a stored row, read (issue 14)',
+  },
+  {
+    scenario: 'http',
+    measure: 'GET position: p99',
+    atMost: 10,
+    unit: 'ms',
+    why: 'as for funded months (issue 14)',
+  },
 ];
 
 export type Verdict = 'PASS' | 'MISS' | 'NOT MEASURED';

@@ -37,9 +37,11 @@ const globPattern = (glob) => {
   return new RegExp(`^${body}$`);
 };
 
+/** node_modules is skipped as tsc's wildcards skip it: bench/ has its own (the peer), which is never a source. */
 const walk = (directory, found) => {
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     const path = join(directory, entry.name);
+    if (entry.isDirectory() && entry.name === 'node_modules') continue;
     if (entry.isDirectory()) walk(path, found);
     else if (entry.isFile()) found.push(relative(ROOT, path).split(sep).join('/'));
   }

@@ -12,8 +12,10 @@ const ROOT_FILES = ['README.md', 'Dockerfile', 'docker-compose.yml', 'package.js
 const LOOKS_BESIDE_THE_CLONE = 'test/fixtures-copy.spec.ts';
 const THIS_SPEC = relative(REPOSITORY, __filename);
 
+// Not node_modules: bench/ installs its own (the peer), which is not this repository's text.
 const filesUnder = (folder: string): string[] =>
   readdirSync(join(REPOSITORY, folder), { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name === 'node_modules') return [];
     const path = join(folder, entry.name);
     return entry.isDirectory() ? filesUnder(path) : [path];
   });

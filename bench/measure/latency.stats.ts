@@ -45,6 +45,9 @@ export const timeMs = async <T>(work: () => Promise<T> | T): Promise<{ result: T
   return { result, ms: Number(process.hrtime.bigint() - start) / 1e6 };
 };
 
+/** The middle of an odd number of runs: what the "medians of 3" report. */
+export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 /** Rounded for the table: three significant decimals below 10, one below 1,000, none above. */
 export const round = (value: number): number => {
   const digits = Math.abs(value) < 10 ? 3 : Math.abs(value) < 1000 ? 1 : 0;

@@ -1,4 +1,5 @@
 import type { Measure } from '../bench.types';
+import type { ComparisonResult } from '../comparisons';
 import { targetText, type TargetResult } from '../targets';
 import { round } from './latency.stats';
 
@@ -32,3 +33,38 @@ export const targetsTable = (results: readonly TargetResult[]): string[] =>
     ]),
     [3],
   );
+
+const figure = (m: Measure): string => `${round(m.value).toLocaleString('en-GB')} ${m.unit}`;
+const ratio = (of: Measure, by: Measure | undefined): string => (by === undefined || by.value === 0 ? '' : `${round(of.value / by.value)}×`);
+
+/**
+ * fundledger beside the raw limit and the peer, with fundledger ÷ each: above 1 is more for a rate and
+ * longer for a time. A peer figure the run did not produce says so rather than leaving a blank that
+ * reads as zero; one the peer reached while failing commands carries the count.
+ */
+export const comparisonTable = (results: readonly ComparisonResult[]): string[] =>
+  renderTable(
+    ['measure', 'fundledger', 'raw limit', '÷ raw', 'Emmett', '÷ Emmett'],
+    results.map(({ comparison, fundledger, raw, peer, peerFailed }) => [
+      comparison.what,
+      figure(fundledger),
+      raw === undefined ? (comparison.raw === undefined ? '—' : 'not measured') : figure(raw),
+      ratio(fundledger, raw),
+      peer === undefined
+        ? comparison.peer === undefined
+          ? '—'
+          : 'not measured'
+        : figure(peer) + (peerFailed !== undefined && peerFailed.value > 0 ? ` (${peerFailed.value} ${peerFailed.unit} failed)` : ''),
+      ratio(fundledger, peer),
+    ]),
+    [1, 2, 3, 4, 5],
+  );
+
+/**
+ * Why the peer failed what it failed, one line per error: its commands' errors (measures named
+ * "<n> in flight: failed <error>") and the errors it raised where nothing could catch them.
+ */
+export const peerFailureLines = (measures: readonly Measure[]): string[] =>
+  measures
+    .filter((m) => m.scenario === 'emmett' && (/: failed ./.test(m.measure) || m.measure.startsWith('unhandled error: ')))
+    .map((m) => `Emmett, ${m.measure.replace(': failed ', ': ')} × ${m.value}`);

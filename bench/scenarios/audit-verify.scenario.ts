@@ -13,6 +13,7 @@ const verifyScenario = (name: string, events: number, optIn: boolean): Scenario 
   name,
   title: `verify --checkpoint of a ${events.toLocaleString('en-GB')}-event log`,
   optIn,
+  inFull: optIn,
   async run({ workDir, memory }: ScenarioContext) {
     const store = SqliteEventStore.open({ path: join(workDir, `${name}.sqlite`) });
     try {
@@ -36,5 +37,5 @@ const verifyScenario = (name: string, events: number, optIn: boolean): Scenario 
 });
 
 export const auditVerifyScenario = verifyScenario('audit-verify', 100_000, false);
-/** Opt-in (`--only audit-verify-1m`): building the log alone takes about a minute. */
+/** Opt-in (`--only audit-verify-1m`, or `--full`): building the log alone takes about a minute. */
 export const auditVerify1mScenario = verifyScenario('audit-verify-1m', 1_000_000, true);

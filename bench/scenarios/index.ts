@@ -3,10 +3,13 @@ import { asAtScenario } from './as-at.scenario';
 import { auditAppendScenario } from './audit-append.scenario';
 import { auditVerify1mScenario, auditVerifyScenario } from './audit-verify.scenario';
 import { commandHandlingScenario } from './command-handling.scenario';
+import { emmettScenario } from './emmett.scenario';
 import { fixtureImportScenario } from './fixture-import.scenario';
+import { httpScenario } from './http.scenario';
 import { paymentsImportScenario } from './payments-import.scenario';
 import { postgresScenario } from './postgres.scenario';
 import { inFlightScenario } from './in-flight.scenario';
+import { logReadScenario } from './log-read.scenario';
 import { rawAppendScenario } from './raw-append.scenario';
 import { streamLengthScenario } from './stream-length.scenario';
 import { readModelScenario } from './read-model.scenario';
@@ -29,4 +32,7 @@ export const SCENARIOS: readonly Scenario[] = [
   auditVerifyScenario,
   auditVerify1mScenario,
   postgresScenario,
+  logReadScenario,
+  emmettScenario,
+  httpScenario,
 ];

@@ -20,7 +20,7 @@ const EVENTS_PER_APPEND = 5_000;
 const SETUP_ROUNDS = 4;
 
 /** The n-th penny paid against grant g-0: the padding the issue names, and always allowed. */
-const pennyPaid = (n: number): ScriptCommand => {
+export const pennyPaid = (n: number): ScriptCommand => {
   const awardId = benchAwardId(0);
   return {
     commandId: `${awardId}-penny-${n}`,
@@ -30,17 +30,17 @@ const pennyPaid = (n: number): ScriptCommand => {
 };
 
 /**
- * The stream as the service would have left it, in the worst case for a cold command: the padding is
- * appended directly up to N events before the end, then the service's own commands record the rest,
- * the first of them keeping a snapshot; so the cold command reads that snapshot and N - 1 events.
+ * A log whose award bench-0000 has `length` events: made, funded, a grant committed, then pennies paid
+ * on it, appended directly, except the last `byCommands` pennies, which the service's own commands
+ * record (keeping a snapshot as the service would).
  */
-async function padded(path: string, length: number): Promise<void> {
+export const writePaddedAward = async (path: string, length: number, byCommands = 0): Promise<void> => {
   const writing = SqliteEventStore.open({ path });
   try {
     const append = logWriter(writing);
     await append([openProgrammeCommand()]);
     await append(Array.from({ length: SETUP_ROUNDS }, (_, round) => awardCommand(0, round)));
-    const direct = length >= 2 * N ? length - N + 1 : length;
+    const direct = length - byCommands;
     for (let from = SETUP_ROUNDS; from < direct; from += EVENTS_PER_APPEND) {
       const pennies = Array.from({ length: Math.min(EVENTS_PER_APPEND, direct - from) }, (_, i) => from + i);
       await append(pennies.map(pennyPaid));
@@ -50,7 +50,14 @@ async function padded(path: string, length: number): Promise<void> {
   } finally {
     await writing.close();
   }
-}
+};
+
+/**
+ * The stream as the service would have left it, in the worst case for a cold command: the padding is
+ * appended directly up to N events before the end, then the service's own commands record the rest,
+ * the first of them keeping a snapshot; so the cold command reads that snapshot and N - 1 events.
+ */
+const padded = (path: string, length: number): Promise<void> => writePaddedAward(path, length, length >= 2 * N ? N - 1 : 0);
 
 /**
  * One award padded with penny payments, then commands on it: does a command cost the same on event 10
