@@ -94,6 +94,8 @@ describe('pages under /app', () => {
     expect(csp).toContain("style-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     await http().get('/app/govuk-frontend.min.css').expect(200).expect('Content-Type', /css/);
+    const own = await http().get('/app/app.css').expect(200).expect('Content-Type', /css/);
+    expect(own.text).toContain('.app-inline-form');
     await http().get('/app/assets/images/favicon.ico').expect(200);
   });
 });

@@ -9,7 +9,7 @@ export const GOVUK_FRONTEND_DIST = join(dirname(require.resolve('govuk-frontend/
  * The templates are read from the sources beside this file: tsc compiles only TypeScript, so the built
  * service (dist/apps/api/src/pages) reads them from the checkout it was built from.
  */
-const viewsDirectory = (): string => {
+export const viewsDirectory = (): string => {
   const candidates = [join(__dirname, 'views'), join(__dirname, '..', '..', '..', '..', '..', 'apps', 'api', 'src', 'pages', 'views')];
   const found = candidates.find((candidate) => existsSync(join(candidate, 'layout.njk')));
   if (found === undefined) throw new Error(`the page templates are missing: looked in ${candidates.join(', ')}`);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import helmet from 'helmet';
-import { GOVUK_FRONTEND_DIST } from './page-views';
+import { GOVUK_FRONTEND_DIST, viewsDirectory } from './page-views';
 
 /** The pages' own prefix: forms, not JSON, are posted under it. */
 export const PAGES_PREFIX = '/app';
@@ -46,7 +46,7 @@ export const pagesEdge = (providerOrigins: readonly string[] = []): Router => {
   for (const file of ['govuk-frontend.min.css', 'govuk-frontend.min.js']) {
     router.get(`/${file}`, (_request, response) => response.sendFile(join(GOVUK_FRONTEND_DIST, 'govuk', file)));
   }
-  router.get('/app.css', (_request, response) => response.sendFile(join(__dirname, 'app.css'), (error) => error && response.status(404).end()));
+  router.get('/app.css', (_request, response) => response.sendFile(join(viewsDirectory(), 'app.css')));
   router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));
   return router;
 };
