@@ -6,6 +6,7 @@ import { rebuildLedgerReadModel } from './ledger-rebuild';
 import { foldLedgerAsAt } from './ledger-snapshot';
 import { appendRecorded, clevelandHistory, generatedLedger, steppingClock } from './ledger-history.test-builders';
 import { ReadModelStoppedError } from './read-model.errors';
+import { REPORT_PROJECTIONS } from './projections';
 import { ReadModelStore } from './read-model.store';
 
 const FORMAT = `ledger-view-${LEDGER_VIEW_CODEC_VERSION}`;
@@ -42,11 +43,14 @@ const recordingLog = () => {
   return { log, lines };
 };
 
+/** Every projection's stored rows, projection by projection. */
+const reportRowsOf = (readModels: ReadModelStore) => REPORT_PROJECTIONS.map((projection) => [projection.name, readModels.reportRows(projection.name)]);
+
 /** Rebuilds into a fresh in-memory file: what the incremental rows must equal, row for row. */
-const rebuilt = async (store: EventStore) => {
+const rebuilt = async (store: EventStore, batchSize?: number) => {
   const readModels = ReadModelStore.open(':memory:', FORMAT);
-  await rebuildLedgerReadModel(store, readModels);
-  const result = { rows: readModels.rows(), checkpoint: readModels.checkpoint(LEDGER_CHECKPOINT) };
+  await rebuildLedgerReadModel(store, readModels, batchSize === undefined ? {} : { batchSize });
+  const result = { rows: readModels.rows(), reports: reportRowsOf(readModels), checkpoint: readModels.checkpoint(LEDGER_CHECKPOINT) };
   readModels.close();
   return result;
 };
@@ -82,6 +86,7 @@ describe('the ledger projection', () => {
 
       const expected = await rebuilt(store);
       expect(readModels.rows()).toEqual(expected.rows);
+      expect(reportRowsOf(readModels)).toEqual(expected.reports);
       expect(readModels.checkpoint(LEDGER_CHECKPOINT)).toEqual(expected.checkpoint);
       // 25 awards and the programme: the comparison is over real rows, not two empty tables.
       expect(expected.rows.map((row) => row.kind).sort()).toEqual([...Array<string>(25).fill('award'), 'programme']);
@@ -99,9 +104,12 @@ describe('the ledger projection', () => {
       await appendRecorded(store, events.slice(half));
       await running.waitFor(await store.headPosition(), 15000);
 
-      const expected = await rebuilt(store);
+      // The rebuild in batches of its own size, which cut the log elsewhere.
+      const expected = await rebuilt(store, 101);
       expect(readModels.rows()).toHaveLength(202);
       expect(readModels.rows()).toEqual(expected.rows);
+      expect(reportRowsOf(readModels)).toEqual(expected.reports);
+      expect(readModels.reportRows('award-position')).toHaveLength(200);
       expect(readModels.checkpoint(LEDGER_CHECKPOINT)).toEqual(expected.checkpoint);
     });
   });
