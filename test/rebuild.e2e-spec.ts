@@ -90,7 +90,7 @@ describe('the read model file (the service and `fundledger rebuild`)', () => {
         `^read model: ${readDb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n` +
           'events folded: 37 \\(to position 37\\)\n' +
           'rows written: 25 awards, 1 programme\n' +
-          'transactions: 1 \\(batches of up to 5000 events\\)\n' +
+          'transactions: 1 \\(the log read in batches of 5000 events\\)\n' +
           'time taken: \\d+ ms\n$',
       ),
     );

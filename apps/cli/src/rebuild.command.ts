@@ -29,7 +29,7 @@ export const rebuildCommand = (): Command =>
           print(`read model: ${readModels.path}`);
           print(`events folded: ${outcome.events} (to position ${outcome.position})`);
           print(`rows written: ${count(outcome.awards, 'award')}, ${count(outcome.programmes, 'programme')}`);
-          print(`transactions: ${outcome.batches} (batches of up to ${REBUILD_BATCH} events)`);
+          print(`transactions: ${outcome.transactions} (the log read in batches of ${REBUILD_BATCH} events)`);
           print(`time taken: ${outcome.elapsedMs} ms`);
         } finally {
           readModels.close();

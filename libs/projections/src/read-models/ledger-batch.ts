@@ -79,9 +79,22 @@ export class LedgerBatch {
 
   /** The rows the batch changed: each touched source's view, and its rows in every projection that handles one of its events. */
   rows(): BatchRows {
+    return this.rowsOf([...this.touched.values()]);
+  }
+
+  /**
+   * The same rows, `sources` touched sources at a time: a long catch-up writes them in several
+   * transactions without holding every source's encoded rows at once.
+   */
+  *chunks(sources: number): Generator<BatchRows> {
+    const touched = [...this.touched.values()];
+    for (let at = 0; at < touched.length; at += sources) yield this.rowsOf(touched.slice(at, at + sources));
+  }
+
+  private rowsOf(touched: readonly Touched[]): BatchRows {
     const views: ViewRow[] = [];
     const reports: SourceRows[] = [];
-    for (const { kind, id, types } of this.touched.values()) {
+    for (const { kind, id, types } of touched) {
       const award = kind === 'award' ? (this.awards.get(id) as AwardView) : undefined;
       const programme = kind === 'programme' ? (this.programmes.get(id) as ProgrammeView) : undefined;
       views.push(award !== undefined ? awardRow(award) : programmeRow(programme as ProgrammeView));

@@ -1,14 +1,13 @@
 import type { AllSubscription, EventStore, RecordedEvent } from '@fundledger/event-store';
 import { emptyLedgerView, type LedgerView } from '../ledger';
 import { LedgerBatch } from './ledger-batch';
+import { catchUpLedgerReadModel, LEDGER_CHECKPOINT } from './ledger-rebuild';
 import { ledgerViewOfRows } from './ledger-rows';
 import { REPORT_PROJECTIONS } from './projections';
 import type { ReportProjection } from './projections/report-projection';
 import { ledgerSnapshot, type LedgerSnapshot } from './ledger-snapshot';
 import { ReadModelBehindError, ReadModelStoppedError } from './read-model.errors';
 import type { Checkpoint, ReadModelStore } from './read-model.store';
-
-export const LEDGER_CHECKPOINT = 'ledger';
 
 /** Where the runner reports what an operator must know; Nest's Logger fits. */
 export interface ProjectionLog {
@@ -87,13 +86,14 @@ export class LedgerProjection {
     return { position: this.position, running, ...(this.failure === undefined ? {} : { failure: this.failure }) };
   }
 
-  /** Loads the persisted views, then follows the log from their checkpoint. Resolves once following. */
+  /**
+   * Loads the persisted views, then catches up on the log written since their checkpoint and follows
+   * it. Resolves once loaded: the catch-up runs on, yielding between batches, while requests are served.
+   */
   async start(): Promise<void> {
     if (this.following !== undefined) return;
     await this.loadPersisted();
-    const subscription = this.store.subscribeToAll(this.checkpoint === undefined ? {} : { fromPosition: this.checkpoint.position });
-    this.subscription = subscription;
-    this.following = this.follow(subscription);
+    this.following = this.follow();
     this.log.log(`following the log from position ${this.position} into ${this.readModels.path}`);
   }
 
@@ -153,7 +153,8 @@ export class LedgerProjection {
    */
   private async loadPersisted(): Promise<void> {
     const checkpoint = this.readModels.checkpoint(LEDGER_CHECKPOINT);
-    if (checkpoint === undefined) return;
+    // Rows without a checkpoint are a catch-up or rebuild that never finished: fold again.
+    if (checkpoint === undefined) return this.readModels.clear();
     let atCheckpoint: RecordedEvent | undefined;
     for await (const event of this.store.readAll({ fromPosition: checkpoint.position, toPosition: checkpoint.position })) {
       atCheckpoint = event;
@@ -177,7 +178,15 @@ export class LedgerProjection {
     this.checkpointRecordedAt = atCheckpoint.recordedAt;
   }
 
-  private async follow(subscription: AllSubscription): Promise<void> {
+  private async follow(): Promise<void> {
+    try {
+      await this.catchUp();
+    } catch (error) {
+      this.fail(`catching up on the log failed: ${messageOf(error)}`);
+    }
+    if (this.failure !== undefined || this.stopping) return;
+    const subscription = this.store.subscribeToAll(this.checkpoint === undefined ? {} : { fromPosition: this.checkpoint.position });
+    this.subscription = subscription;
     try {
       for await (const event of subscription) {
         this.pending.push(event);
@@ -196,6 +205,23 @@ export class LedgerProjection {
       this.flush();
       this.fail(`reading the log failed: ${messageOf(error)}`);
     }
+  }
+
+  /**
+   * The log written while the service was down (or all of it, for a new file) is folded whole and each
+   * award and programme it touched written once, not once per batch: an award's rows cost a
+   * reconciliation, and a backlog interleaves many awards.
+   */
+  private async catchUp(): Promise<void> {
+    const head = await this.store.headPosition();
+    if (head <= this.position) return;
+    const caught = await catchUpLedgerReadModel(this.store, this.readModels, { view: this.view, position: this.position }, head, {
+      batchSize: this.maxBatch,
+      yieldBetweenBatches: true,
+      projections: this.projections,
+    });
+    if (caught.last !== undefined) this.committed(caught.view, caught.last);
+    if (caught.refused !== undefined) this.fail(caught.refused);
   }
 
   /** Events delivered in the same turn of the event loop are committed together. */
@@ -238,7 +264,13 @@ export class LedgerProjection {
       this.fail(`could not write the read model at position ${applied.position}: ${messageOf(error)}`);
       return;
     }
-    this.view = batch.view();
+    this.committed(batch.view(), applied);
+  }
+
+  /** The views and rows of `applied` are written: answers and waiters move to it. */
+  private committed(view: LedgerView, applied: RecordedEvent): void {
+    const checkpoint = { position: applied.position, eventId: applied.id };
+    this.view = view;
     this.checkpoint = checkpoint;
     this.checkpointRecordedAt = applied.recordedAt;
     for (const waiter of [...this.waiters]) {

@@ -208,10 +208,11 @@ export class ReadModelStore {
 
   /**
    * Writes the views and report rows a batch of events changed and the checkpoint after it, in one
-   * transaction. Another process following the same log may have written further already: a row or
+   * transaction (a long catch-up writes its first chunks without the checkpoint, which moves with its
+   * last). Another process following the same log may have written further already: a row or
    * checkpoint only ever moves forward, because a view at a later position is the later view.
    */
-  commit(name: string, rows: readonly ViewRow[], checkpoint: Checkpoint, reports: readonly SourceRows[] = []): void {
+  commit(name: string, rows: readonly ViewRow[], checkpoint: Checkpoint | undefined, reports: readonly SourceRows[] = []): void {
     const { upsertView, dropSourceRows, upsertReportRow, advance } = this.statements();
     this.db.transaction(() => {
       for (const row of rows) upsertView.run(row.kind, row.id, row.json, row.position.toString());
@@ -221,7 +222,7 @@ export class ReadModelStore {
           upsertReportRow.run(projection, row.key, row.partition, source, row.ordinal, row.funderId ?? null, row.recipientId ?? null, row.json, position);
         }
       }
-      advance.run(name, checkpoint.position.toString(), checkpoint.eventId);
+      if (checkpoint !== undefined) advance.run(name, checkpoint.position.toString(), checkpoint.eventId);
     }).immediate();
   }
 

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@fundledger/event-store';
 import { fixtureRecorder } from '@fundledger/testing';
 import { emptyLedgerView, type LedgerView } from '../../ledger';
 import { LedgerBatch } from '../ledger-batch';
-import { LEDGER_CHECKPOINT } from '../ledger-projection';
+import { LEDGER_CHECKPOINT } from '../ledger-rebuild';
 import { ReadModelStore } from '../read-model.store';
 import { ReportRows } from '../report-rows';
 import { REPORT_PROJECTIONS } from './index';
