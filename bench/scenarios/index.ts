@@ -9,6 +9,8 @@ import { inFlightScenario } from './in-flight.scenario';
 import { rawAppendScenario } from './raw-append.scenario';
 import { streamLengthScenario } from './stream-length.scenario';
 import { readModelScenario } from './read-model.scenario';
+import { millionLogSetup, rebuild1mScenario } from './rebuild-1m.scenario';
+import { reportGetScenario } from './report-get.scenario';
 import { reconciliationScenario } from './reconciliation.scenario';
 import { tokenVerificationScenario } from './token-verification.scenario';
 
@@ -20,6 +22,9 @@ export const SCENARIOS: readonly Scenario[] = [
   inFlightScenario,
   reconciliationScenario,
   readModelScenario,
+  reportGetScenario,
+  millionLogSetup,
+  rebuild1mScenario,
   asAtScenario,
   fixtureImportScenario,
   tokenVerificationScenario,
