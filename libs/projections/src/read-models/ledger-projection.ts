@@ -219,6 +219,7 @@ export class LedgerProjection {
       batchSize: this.maxBatch,
       yieldBetweenBatches: true,
       projections: this.projections,
+      stopRequested: () => this.stopping,
     });
     if (caught.last !== undefined) this.committed(caught.view, caught.last);
     if (caught.refused !== undefined) this.fail(caught.refused);

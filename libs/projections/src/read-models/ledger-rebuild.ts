@@ -29,9 +29,11 @@ export interface CatchUpOptions {
   /** Yield to the event loop between batches, so that a service catching up keeps answering. */
   readonly yieldBetweenBatches?: boolean;
   readonly projections?: readonly ReportProjection[];
+  /** Asked between batches: true stops the read there, and what was folded is committed (a service shutting down). */
+  readonly stopRequested?: () => boolean;
 }
 
-export type RebuildOptions = Omit<CatchUpOptions, 'yieldBetweenBatches' | 'projections'>;
+export type RebuildOptions = Omit<CatchUpOptions, 'yieldBetweenBatches' | 'projections' | 'stopRequested'>;
 
 export const REBUILD_BATCH = 5000;
 const SOURCES_PER_TRANSACTION = 250;
@@ -77,6 +79,7 @@ export async function catchUpLedgerReadModel(
       if (events % batchSize === 0) {
         options.onProgress?.(events);
         if (options.yieldBetweenBatches === true) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (options.stopRequested?.() === true) break;
       }
     }
   }
