@@ -38,9 +38,9 @@ export class ContributorQueriesController {
       (rows) => contributorStatementOf(organisationId, this.scope.contributionLines(actor, organisationId, rows.contributions(organisationId))),
       (snapshot) => contributorStatement(this.scope.contributorLedger(actor, snapshot, organisationId), organisationId),
     );
-    const statement = answer.report as NonNullable<typeof answer.report>;
+    const statement = answer.report;
     // The ledger knows an organisation only through what it pledged: none means none known.
-    if (statement.contributions.length === 0) {
+    if (statement === undefined || statement.contributions.length === 0) {
       throw new RequestRefused(404, 'CONTRIBUTOR_NOT_FOUND', `organisation ${organisationId} has pledged no match funding${answer.when}`, {
         organisationId,
       });
