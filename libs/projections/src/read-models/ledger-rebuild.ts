@@ -89,15 +89,17 @@ export async function catchUpLedgerReadModel(
 
   const checkpoint: Checkpoint = { position: last.position, eventId: last.id };
   let transactions = 0;
-  const chunks = [...batch.chunks(options.sourcesPerTransaction ?? SOURCES_PER_TRANSACTION)];
-  for (const [i, { views, reports }] of chunks.entries()) {
-    // The checkpoint moves with the last chunk only: until then the file still says it is behind.
-    readModels.commit(LEDGER_CHECKPOINT, views, i === chunks.length - 1 ? checkpoint : undefined, reports);
+  const perTransaction = options.sourcesPerTransaction ?? SOURCES_PER_TRANSACTION;
+  const count = Math.ceil(batch.size / perTransaction);
+  // One chunk's rows at a time: the rows of every award at once would hold the whole read model in memory.
+  for (const { views, reports } of batch.chunks(perTransaction)) {
     transactions += 1;
+    // The checkpoint moves with the last chunk only: until then the file still says it is behind.
+    readModels.commit(LEDGER_CHECKPOINT, views, transactions === count ? checkpoint : undefined, reports);
     if (options.yieldBetweenBatches === true) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   // Events of no award or programme still move the checkpoint past them.
-  if (chunks.length === 0) {
+  if (count === 0) {
     readModels.commit(LEDGER_CHECKPOINT, [], checkpoint);
     transactions += 1;
   }

@@ -11,17 +11,14 @@ import { awardReportRow, type ReportProjection } from './report-projection';
 export const EVERY_AWARD_EVENT: ReadonlySet<string> = new Set(AWARD_EVENT_TYPES);
 
 /**
- * The reconciliation of one award view, computed once however many projections need it in a batch:
- * a view is immutable, so the same view always reconciles to the same report.
+ * The reconciliation of one award view, computed once for the projections that follow each other on
+ * the same view (funded months, then contributor statements). One entry only: a cache keyed by every
+ * view would keep every award's reconciliation alive for as long as its view, gigabytes in a rebuild.
  */
-const reconciled = new WeakMap<AwardView, FundedMonthsReport>();
+let lastReconciled: { readonly view: AwardView; readonly report: FundedMonthsReport } | undefined;
 export const reconciliationOf = (view: AwardView): FundedMonthsReport => {
-  let report = reconciled.get(view);
-  if (report === undefined) {
-    report = fundedMonthsFor(view);
-    reconciled.set(view, report);
-  }
-  return report;
+  if (lastReconciled?.view !== view) lastReconciled = { view, report: fundedMonthsFor(view) };
+  return lastReconciled.report;
 };
 
 /** Every event of the award moves its position (the report states the revision it was read at). */
