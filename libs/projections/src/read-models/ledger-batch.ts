@@ -52,6 +52,7 @@ export class LedgerBatch {
     return this.lastApplied;
   }
 
+  /** Awards and programmes the batch touched. */
   get size(): number {
     return this.touched.size;
   }

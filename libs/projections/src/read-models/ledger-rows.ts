@@ -29,12 +29,6 @@ export const programmeRow = (view: ProgrammeView): ViewRow => ({
   position: BigInt(view.lastPosition),
 });
 
-/** Every row of a ledger view, as a rebuild writes them. */
-export const ledgerRows = (view: LedgerView): ViewRow[] => [
-  ...[...view.awards.values()].map(awardRow),
-  ...[...view.programmes.values()].map(programmeRow),
-];
-
 /**
  * The persisted rows read back into a view. The maps are filled in the order a fold of the log fills
  * them (awards as they were made), not in row order, because reports list awards in that order and a
