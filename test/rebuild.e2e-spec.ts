@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LEDGER_CHECKPOINT, LEDGER_VIEW_CODEC_VERSION, ReadModelStore } from '@fundledger/projections';
+import { LEDGER_CHECKPOINT, LEDGER_VIEW_CODEC_VERSION, REPORT_PROJECTIONS, ReadModelStore } from '@fundledger/projections';
 import { fixturePath } from '@fundledger/testing';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
@@ -63,7 +63,11 @@ describe('the read model file (the service and `fundledger rebuild`)', () => {
   const persisted = (path = readDb) => {
     const readModels = ReadModelStore.open(path, `ledger-view-${LEDGER_VIEW_CODEC_VERSION}`);
     try {
-      return { rows: readModels.rows(), checkpoint: readModels.checkpoint(LEDGER_CHECKPOINT) };
+      return {
+        rows: readModels.rows(),
+        reports: REPORT_PROJECTIONS.flatMap((projection) => readModels.reportRows(projection.name)),
+        checkpoint: readModels.checkpoint(LEDGER_CHECKPOINT),
+      };
     } finally {
       readModels.close();
     }
@@ -77,6 +81,7 @@ describe('the read model file (the service and `fundledger rebuild`)', () => {
     await serviceFollows(await head());
     const followed = persisted();
     expect(followed.rows).toHaveLength(26);
+    expect(followed.reports.length).toBeGreaterThan(3 * 25);
 
     const run = await cli('rebuild');
     expect(run.code).toBe(0);
@@ -85,6 +90,7 @@ describe('the read model file (the service and `fundledger rebuild`)', () => {
         `^read model: ${readDb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n` +
           'events folded: 37 \\(to position 37\\)\n' +
           'rows written: 25 awards, 1 programme\n' +
+          'transactions: 1 \\(the log read in batches of 5000 events\\)\n' +
           'time taken: \\d+ ms\n$',
       ),
     );
@@ -106,7 +112,7 @@ describe('the read model file (the service and `fundledger rebuild`)', () => {
     const run = await cli('rebuild');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('events folded: 0 (to position -1)\nrows written: 0 awards, 0 programmes\n');
-    expect(persisted()).toEqual({ rows: [], checkpoint: undefined });
+    expect(persisted()).toEqual({ rows: [], reports: [], checkpoint: undefined });
   });
 
   it('FUNDLEDGER_READ_DB puts the file elsewhere, for the service and the CLI alike', async () => {

@@ -13,6 +13,8 @@ import { logReadScenario } from './log-read.scenario';
 import { rawAppendScenario } from './raw-append.scenario';
 import { streamLengthScenario } from './stream-length.scenario';
 import { readModelScenario } from './read-model.scenario';
+import { millionLogSetup, rebuild1mScenario } from './rebuild-1m.scenario';
+import { reportGetScenario } from './report-get.scenario';
 import { reconciliationScenario } from './reconciliation.scenario';
 import { tokenVerificationScenario } from './token-verification.scenario';
 
@@ -24,6 +26,9 @@ export const SCENARIOS: readonly Scenario[] = [
   inFlightScenario,
   reconciliationScenario,
   readModelScenario,
+  reportGetScenario,
+  millionLogSetup,
+  rebuild1mScenario,
   asAtScenario,
   fixtureImportScenario,
   paymentsImportScenario,

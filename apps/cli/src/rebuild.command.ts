@@ -1,5 +1,5 @@
 import { EVENT_STORE, type EventStore, loadReadModelConfig } from '@fundledger/event-store';
-import { LEDGER_VIEW_CODEC_VERSION, ReadModelStore, rebuildLedgerReadModel } from '@fundledger/projections';
+import { LEDGER_VIEW_CODEC_VERSION, REBUILD_BATCH, ReadModelStore, rebuildLedgerReadModel } from '@fundledger/projections';
 import { Command } from 'commander';
 import type { CliGlobalOptions } from './cli.config';
 import { print, withSession } from './cli.session';
@@ -13,7 +13,7 @@ const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' :
  */
 export const rebuildCommand = (): Command =>
   new Command('rebuild')
-    .description("rebuild the read model (the service's persisted views) from the whole log")
+    .description("rebuild the read model (the service's persisted views and report rows) from the whole log, one transaction per batch of events")
     .action((_options: unknown, command: Command) =>
       withSession(command, async ({ app }) => {
         const { db } = command.optsWithGlobals<CliGlobalOptions>();
@@ -29,6 +29,7 @@ export const rebuildCommand = (): Command =>
           print(`read model: ${readModels.path}`);
           print(`events folded: ${outcome.events} (to position ${outcome.position})`);
           print(`rows written: ${count(outcome.awards, 'award')}, ${count(outcome.programmes, 'programme')}`);
+          print(`transactions: ${outcome.transactions} (the log read in batches of ${REBUILD_BATCH} events)`);
           print(`time taken: ${outcome.elapsedMs} ms`);
         } finally {
           readModels.close();

@@ -1,17 +1,27 @@
 import { awardInScope, mayPerform, type AuthenticatedActor } from '@fundledger/access';
 import { toAwardEvent } from '@fundledger/funding';
 import {
+  awardPositionProjection,
   awardPositionReport,
+  decisionChecksProjection,
   decisionChecksReport,
   fundedMonthsFor,
+  fundedMonthsProjection,
   fundedMonthsReportToJson,
   LEDGER_READER,
   LINEAGE_FIGURES,
   parseReadPoint,
   describeReadPoint,
   isCurrent,
+  REPORT_ROWS,
+  type AwardPositionReport,
+  type DecisionChecksReport,
+  type FundedMonthsReportJson,
+  type FundedMonthsRow,
   type LedgerReader,
   type ReadPointInput,
+  type ReportRows,
+  type ReportRowsReader,
 } from '@fundledger/projections';
 import { certificateStatus, readCertificate, summariseAwardEvent } from '@fundledger/reporting';
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
@@ -51,6 +61,24 @@ const lineageLinks = (awardId: string, point: { asOf?: string; knownAt?: string 
 const businessDateOf = (data: unknown): string =>
   Object.entries((data ?? {}) as Record<string, unknown>).find(([key, value]) => /On$/.test(key) && typeof value === 'string')?.[1] as string | undefined ?? '';
 
+/** One line of the awards list: the award's position, its shortfall and its decisions out of step now. */
+const listRow = (position: AwardPositionReport, months: FundedMonthsReportJson, checks: DecisionChecksReport) => ({
+  position,
+  shortfall: months.totals.shortfall,
+  firstShortfallMonth: months.totals.firstShortfallMonth,
+  mismatches: checks.mismatches.now,
+});
+
+/** The list now, from the three projections' stored rows of every award in the caller's scope. */
+const listFromRows = (rows: ReportRows, actor: AuthenticatedActor) => {
+  const months = new Map(rows.awards<FundedMonthsRow>(fundedMonthsProjection.name).map((row) => [row.key, row.value.json]));
+  const checks = new Map(rows.awards<DecisionChecksReport>(decisionChecksProjection.name).map((row) => [row.key, row.value]));
+  return rows
+    .awards<AwardPositionReport>(awardPositionProjection.name)
+    .filter((row) => awardInScope(actor, row.parties))
+    .map((row) => listRow(row.value, months.get(row.key)!, checks.get(row.key)!));
+};
+
 /**
  * The report pages: the awards in the signed-in organisation's scope, and one award's position,
  * funded months, decisions, certificates, returns and history. Every figure comes from the same
@@ -64,6 +92,7 @@ export class AwardPagesController {
     private readonly pages: PageRenderer,
     private readonly records: AwardRecords,
     @Inject(LEDGER_READER) private readonly reader: LedgerReader,
+    @Inject(REPORT_ROWS) private readonly reportRows: ReportRowsReader,
   ) {}
 
   @Get()
@@ -73,18 +102,18 @@ export class AwardPagesController {
     const query = readPointQuery(request);
     try {
       const point = parseReadPoint(query, this.reader.today());
-      const snapshot = isCurrent(point) ? await this.reader.current() : await this.reader.at(point);
-      const views = [...snapshot.awards()].filter((view) => awardInScope(signedIn.actor, { funderId: view.award.funder.id, recipientId: view.award.recipient.id }));
-      const rows = await Promise.all(
-        views.map(async (view) => {
-          const position = awardPositionReport(view);
-          const months = fundedMonthsReportToJson(fundedMonthsFor(view));
-          const mismatches = decisionChecksReport(view).mismatches.now;
-          const staleCertificate = await this.latestCertificateStale(view.award.awardId, view.award.certificates.length, query, signedIn.actor);
-          return { position, shortfall: months.totals.shortfall, firstShortfallMonth: months.totals.firstShortfallMonth, mismatches, staleCertificate };
-        }),
+      const rows = isCurrent(point)
+        ? listFromRows(await this.reportRows.current(), signedIn.actor)
+        : [...(await this.reader.at(point)).awards()]
+            .filter((view) => awardInScope(signedIn.actor, { funderId: view.award.funder.id, recipientId: view.award.recipient.id }))
+            .map((view) => listRow(awardPositionReport(view), fundedMonthsReportToJson(fundedMonthsFor(view)), decisionChecksReport(view)));
+      const listed = await Promise.all(
+        rows.map(async (row) => ({
+          ...row,
+          staleCertificate: await this.latestCertificateStale(row.position.awardId, row.position.certificates, query, signedIn.actor),
+        })),
       );
-      this.pages.render(response, 'awards.njk', { title: 'Awards', rows, query, when: describeReadPoint(point) }, signedIn);
+      this.pages.render(response, 'awards.njk', { title: 'Awards', rows: listed, query, when: describeReadPoint(point) }, signedIn);
     } catch (error) {
       this.pages.render(response, 'awards.njk', { title: 'Awards', rows: [], query, errors: pageErrorsOf(error) }, signedIn, 400);
     }

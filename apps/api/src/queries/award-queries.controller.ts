@@ -1,20 +1,27 @@
 import type { AuthenticatedActor } from '@fundledger/access';
 import { NotFound } from '@fundledger/funding';
 import {
+  awardPositionProjection,
   awardPositionReport,
   awardPositionToCsv,
+  decisionChecksProjection,
   decisionChecksReport,
   decisionChecksToCsv,
   fundedMonthsFor,
+  fundedMonthsProjection,
   fundedMonthsReportToCsv,
   fundedMonthsReportToJson,
+  type AwardPositionReport,
   type AwardView,
+  type DecisionChecksReport,
+  type FundedMonthsRow,
+  type LedgerSnapshot,
 } from '@fundledger/projections';
 import { Controller, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { OrganisationScope } from '../scope/organisation-scope.service';
-import { LedgerAnswers, type LedgerAnswer, type ReplyHeaders } from './ledger-answer';
+import { LedgerAnswers, type ReplyHeaders } from './ledger-answer';
 import { LedgerQueryDto } from './ledger-query.dto';
 import { LedgerQueryRoute } from './ledger-query-route.decorator';
 
@@ -42,8 +49,13 @@ export class AwardQueriesController {
     @Res({ passthrough: true }) reply: ReplyHeaders,
     @CurrentActor() actor: AuthenticatedActor,
   ) {
-    const answer = await this.answers.read(query, { awardId });
-    return this.answers.render(reply, { accept, query }, answer, awardPositionReport(this.awardOf(answer, awardId, actor)), awardPositionToCsv);
+    const answer = await this.answers.report(
+      query,
+      { awardId },
+      (rows) => this.scope.awardRow(actor, rows.award<AwardPositionReport>(awardPositionProjection.name, awardId)),
+      (snapshot) => this.withView(snapshot, awardId, actor, awardPositionReport),
+    );
+    return this.answers.render(reply, { accept, query }, answer, this.found(answer, awardId), awardPositionToCsv);
   }
 
   @LedgerQueryRoute({
@@ -59,9 +71,18 @@ export class AwardQueriesController {
     @Res({ passthrough: true }) reply: ReplyHeaders,
     @CurrentActor() actor: AuthenticatedActor,
   ) {
-    const answer = await this.answers.read(query, { awardId });
-    const report = fundedMonthsFor(this.awardOf(answer, awardId, actor));
-    return this.answers.render(reply, { accept, query }, answer, fundedMonthsReportToJson(report), () => fundedMonthsReportToCsv(report));
+    const answer = await this.answers.report(
+      query,
+      { awardId },
+      (rows) => this.scope.awardRow(actor, rows.award<FundedMonthsRow>(fundedMonthsProjection.name, awardId)),
+      (snapshot) =>
+        this.withView(snapshot, awardId, actor, (view): FundedMonthsRow => {
+          const report = fundedMonthsFor(view);
+          return { json: fundedMonthsReportToJson(report), csv: fundedMonthsReportToCsv(report) };
+        }),
+    );
+    const { json, csv } = this.found(answer, awardId);
+    return this.answers.render(reply, { accept, query }, answer, json, () => csv);
   }
 
   @LedgerQueryRoute({
@@ -77,14 +98,24 @@ export class AwardQueriesController {
     @Res({ passthrough: true }) reply: ReplyHeaders,
     @CurrentActor() actor: AuthenticatedActor,
   ) {
-    const answer = await this.answers.read(query, { awardId });
-    return this.answers.render(reply, { accept, query }, answer, decisionChecksReport(this.awardOf(answer, awardId, actor)), decisionChecksToCsv);
+    const answer = await this.answers.report(
+      query,
+      { awardId },
+      (rows) => this.scope.awardRow(actor, rows.award<DecisionChecksReport>(decisionChecksProjection.name, awardId)),
+      (snapshot) => this.withView(snapshot, awardId, actor, decisionChecksReport),
+    );
+    return this.answers.render(reply, { accept, query }, answer, this.found(answer, awardId), decisionChecksToCsv);
+  }
+
+  /** An as-at or as-of answer: the report of the award's folded view, when the caller may see it. */
+  private withView<Report>(snapshot: LedgerSnapshot, awardId: string, actor: AuthenticatedActor, report: (view: AwardView) => Report): Report | undefined {
+    const view = this.scope.award(actor, snapshot.award(awardId));
+    return view === undefined ? undefined : report(view);
   }
 
   /** Another organisation's award is answered as one never made. */
-  private awardOf(answer: LedgerAnswer, awardId: string, actor: AuthenticatedActor): AwardView {
-    const view = this.scope.award(actor, answer.snapshot.award(awardId));
-    if (view === undefined) throw new NotFound('AWARD_NOT_FOUND', `award ${awardId} has not been made${answer.when}`, { awardId });
-    return view;
+  private found<Report>(answer: { report: Report | undefined; when: string }, awardId: string): Report {
+    if (answer.report === undefined) throw new NotFound('AWARD_NOT_FOUND', `award ${awardId} has not been made${answer.when}`, { awardId });
+    return answer.report;
   }
 }

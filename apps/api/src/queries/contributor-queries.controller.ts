@@ -1,5 +1,5 @@
 import type { AuthenticatedActor } from '@fundledger/access';
-import { contributorStatement, contributorStatementToCsv } from '@fundledger/projections';
+import { contributorStatement, contributorStatementOf, contributorStatementToCsv } from '@fundledger/projections';
 import { Controller, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -32,10 +32,15 @@ export class ContributorQueriesController {
     @Res({ passthrough: true }) reply: ReplyHeaders,
     @CurrentActor() actor: AuthenticatedActor,
   ) {
-    const answer = await this.answers.read(query);
-    const statement = contributorStatement(this.scope.contributorLedger(actor, answer.snapshot, organisationId), organisationId);
+    const answer = await this.answers.report(
+      query,
+      undefined,
+      (rows) => contributorStatementOf(organisationId, this.scope.contributionLines(actor, organisationId, rows.contributions(organisationId))),
+      (snapshot) => contributorStatement(this.scope.contributorLedger(actor, snapshot, organisationId), organisationId),
+    );
+    const statement = answer.report;
     // The ledger knows an organisation only through what it pledged: none means none known.
-    if (statement.contributions.length === 0) {
+    if (statement === undefined || statement.contributions.length === 0) {
       throw new RequestRefused(404, 'CONTRIBUTOR_NOT_FOUND', `organisation ${organisationId} has pledged no match funding${answer.when}`, {
         organisationId,
       });

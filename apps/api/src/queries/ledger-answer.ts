@@ -5,8 +5,11 @@ import {
   LEDGER_READER,
   parseReadPoint,
   readYearEnd,
+  REPORT_ROWS,
   type LedgerReader,
   type LedgerSnapshot,
+  type ReportRows,
+  type ReportRowsReader,
   type ReadScope,
   type AnsweredAt,
   type YearEndReport,
@@ -35,19 +38,49 @@ export interface LedgerAnswer {
  */
 @Injectable()
 export class LedgerAnswers {
-  constructor(@Inject(LEDGER_READER) private readonly reader: LedgerReader) {}
+  constructor(
+    @Inject(LEDGER_READER) private readonly reader: LedgerReader,
+    @Inject(REPORT_ROWS) private readonly rows: ReportRowsReader,
+  ) {}
 
   /** `scope`: the answer is about one award, so an as-at read folds only its streams. */
   async read(query: LedgerQueryDto, scope?: ReadScope): Promise<LedgerAnswer> {
+    const point = this.pointOf(query);
+    const snapshot = isCurrent(point) ? await this.reader.current(this.minPositionOf(query)) : await this.reader.at(point, scope);
+    return { snapshot, answeredAt: answeredAtOf(snapshot, point), when: describeReadPoint(point) };
+  }
+
+  /**
+   * A report as the query asks for it: now, from the projections' stored rows (no fold, no
+   * reconciliation); as at or as of another point, computed from the log folded there (only the
+   * scoped award's streams when one is named). Either way undefined means "none to show".
+   */
+  async report<Report>(
+    query: LedgerQueryDto,
+    scope: ReadScope | undefined,
+    fromRows: (rows: ReportRows) => Report | undefined,
+    fromSnapshot: (snapshot: LedgerSnapshot) => Report | undefined,
+  ): Promise<{ report: Report | undefined; answeredAt: AnsweredAt; when: string }> {
+    const point = this.pointOf(query);
+    const when = describeReadPoint(point);
+    if (isCurrent(point)) {
+      const rows = await this.rows.current(this.minPositionOf(query));
+      return { report: fromRows(rows), answeredAt: answeredAtOf(rows, point), when };
+    }
+    const snapshot = await this.reader.at(point, scope);
+    return { report: fromSnapshot(snapshot), answeredAt: answeredAtOf(snapshot, point), when };
+  }
+
+  private pointOf(query: LedgerQueryDto) {
     const point = parseReadPoint(query, this.reader.today());
-    const { minPosition } = query;
-    if (minPosition !== undefined && !isCurrent(point)) {
+    if (query.minPosition !== undefined && !isCurrent(point)) {
       throw new RequestRefused(400, 'INVALID_REQUEST', 'minPosition applies to the current ledger; it cannot be given with asOf, knownAt, asAt or position');
     }
-    const snapshot = isCurrent(point)
-      ? await this.reader.current(minPosition === undefined ? {} : { minPosition: BigInt(minPosition) })
-      : await this.reader.at(point, scope);
-    return { snapshot, answeredAt: answeredAtOf(snapshot, point), when: describeReadPoint(point) };
+    return point;
+  }
+
+  private minPositionOf(query: LedgerQueryDto): { minPosition?: bigint } {
+    return query.minPosition === undefined ? {} : { minPosition: BigInt(query.minPosition) };
   }
 
   /** The year-end figures of a financial year (as of its 31 March, as known at the point asked for). */

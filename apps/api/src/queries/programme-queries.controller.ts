@@ -1,6 +1,6 @@
 import type { AuthenticatedActor } from '@fundledger/access';
 import { NotFound } from '@fundledger/funding';
-import { programmeTotalsReport, programmeTotalsToCsv } from '@fundledger/projections';
+import { programmeTotalsOf, programmeTotalsReport, programmeTotalsToCsv } from '@fundledger/projections';
 import { Controller, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -32,12 +32,22 @@ export class ProgrammeQueriesController {
     @Res({ passthrough: true }) reply: ReplyHeaders,
     @CurrentActor() actor: AuthenticatedActor,
   ) {
-    const answer = await this.answers.read(query);
-    const ledger = this.scope.programmeLedger(actor, answer.snapshot, programmeId);
-    if (ledger === undefined) {
+    const answer = await this.answers.report(
+      query,
+      undefined,
+      (rows) => {
+        const programme = rows.programme(programmeId);
+        const lines = this.scope.programmeLines(actor, programme);
+        return programme === undefined || lines === undefined ? undefined : programmeTotalsOf(programme.programme, lines);
+      },
+      (snapshot) => {
+        const ledger = this.scope.programmeLedger(actor, snapshot, programmeId);
+        return ledger === undefined ? undefined : programmeTotalsReport(ledger, programmeId);
+      },
+    );
+    if (answer.report === undefined) {
       throw new NotFound('PROGRAMME_NOT_FOUND', `programme ${programmeId} has not been opened${answer.when}`, { programmeId });
     }
-    const report = programmeTotalsReport(ledger, programmeId);
-    return this.answers.render(reply, { accept, query }, answer, report, programmeTotalsToCsv);
+    return this.answers.render(reply, { accept, query }, answer, answer.report, programmeTotalsToCsv);
   }
 }

@@ -7,7 +7,7 @@ import {
 } from '@fundledger/access';
 import { EVENT_STORE, type EventStore } from '@fundledger/event-store';
 import { awardStreamName } from '@fundledger/funding';
-import type { AwardView, LedgerView, LedgerSnapshot } from '@fundledger/projections';
+import type { AwardView, ContributionEntry, LedgerView, LedgerSnapshot, ProgrammeAwardEntry, ProgrammeRows, Scoped } from '@fundledger/projections';
 import { Inject, Injectable } from '@nestjs/common';
 
 const partiesOfView = (view: AwardView): AwardParties => ({
@@ -74,5 +74,28 @@ export class OrganisationScope {
   contributorLedger(actor: AuthenticatedActor, snapshot: LedgerSnapshot, organisationId: string): LedgerView {
     const ledger = snapshot.ledger();
     return contributorInScope(actor, organisationId) ? ledger : withAwards(ledger, (view) => awardInScope(actor, partiesOfView(view)));
+  }
+
+  /** A stored report row about one award, when the caller may see that award. */
+  awardRow<Value>(actor: AuthenticatedActor, row: Scoped<Value> | undefined): Value | undefined {
+    return row !== undefined && awardInScope(actor, row.parties) ? row.value : undefined;
+  }
+
+  /** Every stored row of a per-award report that the caller may see, in the order the awards were made. */
+  awardRows<Value>(actor: AuthenticatedActor, rows: ReadonlyArray<Scoped<Value>>): Value[] {
+    return rows.filter((row) => awardInScope(actor, row.parties)).map((row) => row.value);
+  }
+
+  /** programmeLedger's rule on stored rows: the lines a programme's totals are summed from, or undefined. */
+  programmeLines(actor: AuthenticatedActor, rows: ProgrammeRows | undefined): ProgrammeAwardEntry[] | undefined {
+    if (rows === undefined) return undefined;
+    if (programmeInScope(actor, rows.programme.funder.id)) return rows.awards.map((line) => line.value);
+    const own = this.awardRows(actor, rows.awards);
+    return own.length > 0 ? own : undefined;
+  }
+
+  /** contributorLedger's rule on stored rows: the contributions a statement is summed from. */
+  contributionLines(actor: AuthenticatedActor, organisationId: string, rows: ReadonlyArray<Scoped<ContributionEntry>>): ContributionEntry[] {
+    return contributorInScope(actor, organisationId) ? rows.map((row) => row.value) : this.awardRows(actor, rows);
   }
 }

@@ -1,8 +1,9 @@
 import { outstandingPledge, type Organisation } from '@fundledger/funding';
 import { Money } from '@fundledger/money';
 import { fundedMonthsFor } from '../funded-months/award-to-reconciliation';
+import type { FundedMonthsReport } from '../funded-months/funded-months.report';
 import { MonthsFunded } from '../funded-months/months-funded';
-import type { LedgerView } from '../ledger/ledger-view';
+import type { AwardView, LedgerView } from '../ledger/ledger-view';
 
 /** All money as fixed 2-dp strings; months funded to 4 dp. */
 export interface ContributorStatement {
@@ -38,40 +39,60 @@ export interface ContributionLine {
   readonly monthsFunded: string;
 }
 
+/** One contribution's line with what the statement sums: who pledged it, and its months as an exact fraction. */
+export interface ContributionEntry extends ContributionLine {
+  readonly contributor: Organisation;
+  readonly months: MonthsFunded;
+}
+
+/**
+ * Every contribution of one award, whoever pledged it, with what it buys in the planned reconciliation
+ * (DESIGN §5): what a statement of any of its contributors draws from this award.
+ */
+export const contributionEntriesOf = (view: AwardView, reconciliation?: FundedMonthsReport): ContributionEntry[] => {
+  const contributions = [...view.award.contributions.values()];
+  if (contributions.length === 0) return [];
+  const sources = (reconciliation ?? fundedMonthsFor(view)).sources;
+  return contributions.map((c) => {
+    const row = sources.find((s) => s.source.contributionId === c.contributionId)!;
+    return {
+      awardId: view.award.awardId,
+      recipient: view.award.recipient,
+      contributionId: c.contributionId,
+      pledged: c.pledged.toString(),
+      received: c.received.toString(),
+      withdrawn: c.withdrawn.toString(),
+      outstanding: outstandingPledge(c).toString(),
+      plannedUse: row.used.toString(),
+      monthsFunded: row.monthsFunded.toFixed4(),
+      contributor: c.contributor,
+      months: row.monthsFunded,
+    };
+  });
+};
+
 /**
  * Everything one organisation has pledged, across every award, with what each pledge buys in months
  * of provision: the figures a council's finance team reconciles its own books against.
  */
-export const contributorStatement = (ledger: LedgerView, organisationId: string): ContributorStatement => {
-  const lines: Array<ContributionLine & { months: MonthsFunded }> = [];
-  let organisationName: string | undefined;
-  for (const view of ledger.awards.values()) {
-    const own = [...view.award.contributions.values()].filter((c) => c.contributor.id === organisationId);
-    if (own.length === 0) continue;
-    const reconciliation = fundedMonthsFor(view);
-    for (const c of own) {
-      organisationName ??= c.contributor.name;
-      const row = reconciliation.sources.find((s) => s.source.contributionId === c.contributionId)!;
-      lines.push({
-        awardId: view.award.awardId,
-        recipient: view.award.recipient,
-        contributionId: c.contributionId,
-        pledged: c.pledged.toString(),
-        received: c.received.toString(),
-        withdrawn: c.withdrawn.toString(),
-        outstanding: outstandingPledge(c).toString(),
-        plannedUse: row.used.toString(),
-        monthsFunded: row.monthsFunded.toFixed4(),
-        months: row.monthsFunded,
-      });
-    }
-  }
+export const contributorStatement = (ledger: LedgerView, organisationId: string): ContributorStatement =>
+  contributorStatementOf(
+    organisationId,
+    [...ledger.awards.values()].flatMap((view) =>
+      [...view.award.contributions.values()].some((c) => c.contributor.id === organisationId) ? contributionEntriesOf(view) : [],
+    ),
+  );
+
+/** The statement from contribution entries in the order the awards were made; entries of other contributors are left out. */
+export const contributorStatementOf = (organisationId: string, entries: readonly ContributionEntry[]): ContributorStatement => {
+  const lines = entries.filter((entry) => entry.contributor.id === organisationId);
   const total = (pick: (line: ContributionLine) => string): string =>
     Money.sum(lines.map((line) => Money.fromString(pick(line)))).toString();
+  const organisationName = lines[0]?.contributor.name;
   return {
     organisationId,
     ...(organisationName === undefined ? {} : { organisationName }),
-    contributions: lines.map(({ months: _months, ...line }) => line),
+    contributions: lines.map(({ months: _months, contributor: _contributor, ...line }) => line),
     totals: {
       pledged: total((l) => l.pledged),
       received: total((l) => l.received),

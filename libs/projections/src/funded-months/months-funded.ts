@@ -65,6 +65,17 @@ export class MonthsFunded {
     return this.toFixed4();
   }
 
+  /** The exact figure as text ("7/3"), so a stored row sums to what the fold sums to. */
+  toFraction(): string {
+    return `${this.numerator}/${this.denominator}`;
+  }
+
+  static fromFraction(text: string): MonthsFunded {
+    const match = /^(-?\d+)\/(\d+)$/.exec(text);
+    if (match === null || BigInt(match[2]) === 0n) throw new RangeError(`not a fraction of months: ${text}`);
+    return MonthsFunded.reduced(BigInt(match[1]), BigInt(match[2]));
+  }
+
   private static reduced(numerator: bigint, denominator: bigint): MonthsFunded {
     const sign = denominator < 0n ? -1n : 1n;
     const divisor = gcd(numerator < 0n ? -numerator : numerator, denominator * sign) || 1n;

@@ -1,19 +1,13 @@
 import type { AllSubscription, EventStore, RecordedEvent } from '@fundledger/event-store';
-import { awardIdOfStream, programmeIdOfStream } from '@fundledger/funding';
-import {
-  emptyLedgerView,
-  evolveAwardView,
-  evolveProgrammeView,
-  type AwardView,
-  type LedgerView,
-  type ProgrammeView,
-} from '../ledger';
-import { AWARD_ROW, PROGRAMME_ROW, awardRow, ledgerViewOfRows, programmeRow } from './ledger-rows';
+import { emptyLedgerView, type LedgerView } from '../ledger';
+import { LedgerBatch } from './ledger-batch';
+import { catchUpLedgerReadModel, LEDGER_CHECKPOINT } from './ledger-rebuild';
+import { ledgerViewOfRows } from './ledger-rows';
+import { REPORT_PROJECTIONS } from './projections';
+import type { ReportProjection } from './projections/report-projection';
 import { ledgerSnapshot, type LedgerSnapshot } from './ledger-snapshot';
 import { ReadModelBehindError, ReadModelStoppedError } from './read-model.errors';
-import type { Checkpoint, ReadModelStore, ViewRow } from './read-model.store';
-
-export const LEDGER_CHECKPOINT = 'ledger';
+import type { Checkpoint, ReadModelStore } from './read-model.store';
 
 /** Where the runner reports what an operator must know; Nest's Logger fits. */
 export interface ProjectionLog {
@@ -26,6 +20,8 @@ export interface LedgerProjectionOptions {
   /** Events written in one transaction at most, so that catching up on a long log commits as it goes. */
   readonly maxBatch?: number;
   readonly log?: ProjectionLog;
+  /** The report projections kept beside the views; every one by default. */
+  readonly projections?: readonly ReportProjection[];
 }
 
 /** Why the runner stopped: it stops at an event it cannot apply rather than skip it. */
@@ -68,6 +64,7 @@ export class LedgerProjection {
   private readonly waiters = new Set<Waiter>();
   private readonly maxBatch: number;
   private readonly log: ProjectionLog;
+  private readonly projections: readonly ReportProjection[];
 
   constructor(
     private readonly store: EventStore,
@@ -76,6 +73,7 @@ export class LedgerProjection {
   ) {
     this.maxBatch = options.maxBatch ?? 500;
     this.log = options.log ?? silent;
+    this.projections = options.projections ?? REPORT_PROJECTIONS;
   }
 
   /** The last event applied and committed; -1n before the first. */
@@ -88,13 +86,14 @@ export class LedgerProjection {
     return { position: this.position, running, ...(this.failure === undefined ? {} : { failure: this.failure }) };
   }
 
-  /** Loads the persisted views, then follows the log from their checkpoint. Resolves once following. */
+  /**
+   * Loads the persisted views, then catches up on the log written since their checkpoint and follows
+   * it. Resolves once loaded: the catch-up runs on, yielding between batches, while requests are served.
+   */
   async start(): Promise<void> {
     if (this.following !== undefined) return;
     await this.loadPersisted();
-    const subscription = this.store.subscribeToAll(this.checkpoint === undefined ? {} : { fromPosition: this.checkpoint.position });
-    this.subscription = subscription;
-    this.following = this.follow(subscription);
+    this.following = this.follow();
     this.log.log(`following the log from position ${this.position} into ${this.readModels.path}`);
   }
 
@@ -110,6 +109,16 @@ export class LedgerProjection {
   snapshot(): LedgerSnapshot {
     if (this.failure !== undefined) throw new ReadModelStoppedError(this.position, this.failure.reason);
     return ledgerSnapshot(this.view, this.position, this.checkpointRecordedAt);
+  }
+
+  /**
+   * The report rows as of the last commit, with the position and time they answer at. Rows and
+   * checkpoint are written in one synchronous transaction on this thread, so a read made before the
+   * next await sees rows of exactly this position.
+   */
+  rows(): { readonly rows: ReadModelStore; readonly position: bigint; readonly recordedAt?: string } {
+    if (this.failure !== undefined) throw new ReadModelStoppedError(this.position, this.failure.reason);
+    return { rows: this.readModels, position: this.position, ...(this.checkpointRecordedAt === undefined ? {} : { recordedAt: this.checkpointRecordedAt }) };
   }
 
   /** Resolves once the views have reached `position`; rejects after `timeoutMs` or if the runner stops. */
@@ -144,7 +153,8 @@ export class LedgerProjection {
    */
   private async loadPersisted(): Promise<void> {
     const checkpoint = this.readModels.checkpoint(LEDGER_CHECKPOINT);
-    if (checkpoint === undefined) return;
+    // Rows without a checkpoint are a catch-up or rebuild that never finished: fold again.
+    if (checkpoint === undefined) return this.readModels.clear();
     let atCheckpoint: RecordedEvent | undefined;
     for await (const event of this.store.readAll({ fromPosition: checkpoint.position, toPosition: checkpoint.position })) {
       atCheckpoint = event;
@@ -168,7 +178,15 @@ export class LedgerProjection {
     this.checkpointRecordedAt = atCheckpoint.recordedAt;
   }
 
-  private async follow(subscription: AllSubscription): Promise<void> {
+  private async follow(): Promise<void> {
+    try {
+      await this.catchUp();
+    } catch (error) {
+      this.fail(`catching up on the log failed: ${messageOf(error)}`);
+    }
+    if (this.failure !== undefined || this.stopping) return;
+    const subscription = this.store.subscribeToAll(this.checkpoint === undefined ? {} : { fromPosition: this.checkpoint.position });
+    this.subscription = subscription;
     try {
       for await (const event of subscription) {
         this.pending.push(event);
@@ -189,6 +207,24 @@ export class LedgerProjection {
     }
   }
 
+  /**
+   * The log written while the service was down (or all of it, for a new file) is folded whole and each
+   * award and programme it touched written once, not once per batch: an award's rows cost a
+   * reconciliation, and a backlog interleaves many awards.
+   */
+  private async catchUp(): Promise<void> {
+    const head = await this.store.headPosition();
+    if (head <= this.position) return;
+    const caught = await catchUpLedgerReadModel(this.store, this.readModels, { view: this.view, position: this.position }, head, {
+      batchSize: this.maxBatch,
+      yieldBetweenBatches: true,
+      projections: this.projections,
+      stopRequested: () => this.stopping,
+    });
+    if (caught.last !== undefined) this.committed(caught.view, caught.last);
+    if (caught.refused !== undefined) this.fail(caught.refused);
+  }
+
   /** Events delivered in the same turn of the event loop are committed together. */
   private flushSoon(): void {
     this.flushScheduled ??= setImmediate(() => {
@@ -200,43 +236,42 @@ export class LedgerProjection {
   private flush(): void {
     if (this.flushScheduled !== undefined) clearImmediate(this.flushScheduled);
     this.flushScheduled = undefined;
-    const batch = this.pending;
+    const events = this.pending;
     this.pending = [];
-    if (batch.length === 0 || this.failure !== undefined) return;
+    if (events.length === 0 || this.failure !== undefined) return;
 
-    const awards = new Map(this.view.awards);
-    const programmes = new Map(this.view.programmes);
-    const touched = new Map<string, () => ViewRow>();
-    let applied: RecordedEvent | undefined;
+    const batch = new LedgerBatch(this.view, this.projections);
     let refused: string | undefined;
-    for (const event of batch) {
+    for (const event of events) {
       try {
-        this.apply(event, awards, programmes, touched);
+        batch.apply(event);
       } catch (error) {
         refused = `could not apply ${event.type} at position ${event.position} (stream ${event.stream}): ${messageOf(error)}`;
         break;
       }
-      applied = event;
     }
     // The events before a refused one are committed, so the checkpoint names the last good event.
-    if (applied !== undefined) this.commit(applied, awards, programmes, touched);
+    if (batch.last !== undefined) this.commit(batch);
     if (refused !== undefined) this.fail(refused);
   }
 
-  private commit(
-    applied: RecordedEvent,
-    awards: Map<string, AwardView>,
-    programmes: Map<string, ProgrammeView>,
-    touched: Map<string, () => ViewRow>,
-  ): void {
+  private commit(batch: LedgerBatch): void {
+    const applied = batch.last as RecordedEvent;
     const checkpoint = { position: applied.position, eventId: applied.id };
     try {
-      this.readModels.commit(LEDGER_CHECKPOINT, [...touched.values()].map((row) => row()), checkpoint);
+      const { views, reports } = batch.rows();
+      this.readModels.commit(LEDGER_CHECKPOINT, views, checkpoint, reports);
     } catch (error) {
       this.fail(`could not write the read model at position ${applied.position}: ${messageOf(error)}`);
       return;
     }
-    this.view = { awards, programmes };
+    this.committed(batch.view(), applied);
+  }
+
+  /** The views and rows of `applied` are written: answers and waiters move to it. */
+  private committed(view: LedgerView, applied: RecordedEvent): void {
+    const checkpoint = { position: applied.position, eventId: applied.id };
+    this.view = view;
     this.checkpoint = checkpoint;
     this.checkpointRecordedAt = applied.recordedAt;
     for (const waiter of [...this.waiters]) {
@@ -245,27 +280,6 @@ export class LedgerProjection {
         waiter.resolve();
       }
     }
-  }
-
-  /** Folds one event into the batch's maps and notes the row it changed (encoded once, at commit). */
-  private apply(
-    event: RecordedEvent,
-    awards: Map<string, AwardView>,
-    programmes: Map<string, ProgrammeView>,
-    touched: Map<string, () => ViewRow>,
-  ): void {
-    const awardId = awardIdOfStream(event.stream);
-    if (awardId !== undefined) {
-      awards.set(awardId, evolveAwardView(awards.get(awardId), event));
-      touched.set(`${AWARD_ROW}/${awardId}`, () => awardRow(awards.get(awardId) as AwardView));
-      return;
-    }
-    const programmeId = programmeIdOfStream(event.stream);
-    if (programmeId !== undefined) {
-      programmes.set(programmeId, evolveProgrammeView(programmes.get(programmeId), event));
-      touched.set(`${PROGRAMME_ROW}/${programmeId}`, () => programmeRow(programmes.get(programmeId) as ProgrammeView));
-    }
-    // Events of other streams change no view; the checkpoint still moves past them.
   }
 
   /** Logged once with the position, then the subscription stops: an event is never skipped silently. */

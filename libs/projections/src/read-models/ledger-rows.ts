@@ -8,6 +8,7 @@ import {
   type LedgerView,
   type ProgrammeView,
 } from '../ledger';
+import { madeAt } from './projections/report-projection';
 import type { ViewRow } from './read-model.store';
 
 /** The persisted form of the ledger views: one row per award and per programme, JSON by the codec. */
@@ -27,15 +28,6 @@ export const programmeRow = (view: ProgrammeView): ViewRow => ({
   json: JSON.stringify(programmeViewToJson(view)),
   position: BigInt(view.lastPosition),
 });
-
-/** Every row of a ledger view, as a rebuild writes them. */
-export const ledgerRows = (view: LedgerView): ViewRow[] => [
-  ...[...view.awards.values()].map(awardRow),
-  ...[...view.programmes.values()].map(programmeRow),
-];
-
-/** When the award was made: the position of the event that starts its amount history (AwardMade). */
-const madeAt = (view: AwardView): bigint => BigInt(view.amountHistory[0]?.position ?? view.lastPosition);
 
 /**
  * The persisted rows read back into a view. The maps are filled in the order a fold of the log fills

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ReadModelMovedOnError, ReadModelStore, type ViewRow } from './read-model.store';
+import { ReadModelStore, type ViewRow } from './read-model.store';
 
 const row = (id: string, position: bigint, json = `{"id":"${id}","at":"${position}"}`): ViewRow => ({ kind: 'award', id, json, position });
 const at = (position: bigint) => ({ position, eventId: `event-${position}` });
@@ -53,18 +53,30 @@ describe('the read-model store', () => {
     });
   });
 
-  describe('when a rebuild replaces everything', () => {
-    it('leaves only its rows and its checkpoint', () => {
-      store.commit('ledger', [row('stale', 2n)], at(2n));
-      store.replaceAll('ledger', [row('a', 4n)], at(4n));
-      expect(store.rows()).toEqual([row('a', 4n)]);
-      expect(store.checkpoint('ledger')).toEqual(at(4n));
+  describe("when a batch writes a projection's rows for a source", () => {
+    const line = (key: string, partition: string, json: string) => ({ key, partition, ordinal: 1n, funderId: 'f', recipientId: 'r', json });
+
+    it("replaces that source's earlier rows whole, and leaves other sources' alone", () => {
+      store.commit('ledger', [], at(3n), [
+        { projection: 'statements', source: 'award/a', position: 3n, rows: [line('a/0', 'org-1', '1'), line('a/1', 'org-2', '2')] },
+        { projection: 'statements', source: 'award/b', position: 3n, rows: [line('b/0', 'org-1', '3')] },
+      ]);
+      store.commit('ledger', [], at(4n), [{ projection: 'statements', source: 'award/a', position: 4n, rows: [line('a/0', 'org-1', '4')] }]);
+      expect(store.reportRows('statements', 'org-1').map((row) => row.json)).toEqual(['4', '3']);
+      expect(store.reportRows('statements', 'org-2')).toEqual([]);
     });
 
-    it('is refused when the checkpoint is already past the rebuilt position', () => {
-      store.commit('ledger', [row('a', 8n)], at(8n));
-      expect(() => store.replaceAll('ledger', [row('a', 6n)], at(6n))).toThrow(ReadModelMovedOnError);
-      expect(store.rows()).toEqual([row('a', 8n)]);
+    it('never replaces rows written from a later position (another process got further first)', () => {
+      store.commit('ledger', [], at(9n), [{ projection: 'p', source: 'award/a', position: 9n, rows: [line('a', 'a', 'later')] }]);
+      store.commit('ledger', [], at(8n), [{ projection: 'p', source: 'award/a', position: 8n, rows: [line('a', 'a', 'earlier')] }]);
+      expect(store.reportRow('p', 'a')).toEqual({ key: 'a', funderId: 'f', recipientId: 'r', json: 'later' });
+    });
+
+    it('is forgotten with everything else when the file is cleared', () => {
+      store.commit('ledger', [row('a', 2n)], at(2n), [{ projection: 'p', source: 'award/a', position: 2n, rows: [line('a', 'a', '1')] }]);
+      store.clear();
+      expect(store.reportRows('p')).toEqual([]);
+      expect(store.checkpoint('ledger')).toBeUndefined();
     });
   });
 

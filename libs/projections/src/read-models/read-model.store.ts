@@ -7,7 +7,7 @@ import { ensurePrivateFile } from '@fundledger/event-store';
  * view format (the codec's version), is emptied and rebuilt from the log: the read model is a cache,
  * never a source of truth.
  */
-export const READ_MODEL_SCHEMA_VERSION = 1;
+export const READ_MODEL_SCHEMA_VERSION = 2;
 
 /** One persisted view: an award's or a programme's, as the codec writes it. */
 export interface ViewRow {
@@ -18,21 +18,41 @@ export interface ViewRow {
   readonly position: bigint;
 }
 
+/**
+ * The rows one projection keeps for one source (an award or a programme) after a batch: they replace
+ * that source's earlier rows of the projection whole.
+ */
+export interface SourceRows {
+  readonly projection: string;
+  readonly source: string;
+  /** The position of the last event of the source folded in. */
+  readonly position: bigint;
+  readonly rows: readonly EncodedReportRow[];
+}
+
+/** A report row as stored: its value already JSON. */
+export interface EncodedReportRow {
+  readonly key: string;
+  readonly partition: string;
+  readonly ordinal: bigint;
+  readonly funderId?: string;
+  readonly recipientId?: string;
+  readonly json: string;
+}
+
+/** A stored report row read back: its JSON, and the award's parties when it is about one award. */
+export interface StoredReportRow {
+  readonly key: string;
+  readonly funderId: string | null;
+  readonly recipientId: string | null;
+  readonly json: string;
+}
+
 /** How far a projection has folded the log: the last event it applied, by position and id. */
 export interface Checkpoint {
   readonly position: bigint;
   /** Lets a projection tell that its file was built from another log (a replaced or recreated store). */
   readonly eventId: string;
-}
-
-/** The projection moved on while a rebuild was folding: writing the older rows would go backwards. */
-export class ReadModelMovedOnError extends Error {
-  readonly code = 'READ_MODEL_MOVED_ON';
-
-  constructor(readonly rebuiltTo: bigint, readonly checkpoint: bigint) {
-    super(`the read model reached position ${checkpoint} while the rebuild folded to ${rebuiltTo}; run the rebuild again`);
-    this.name = 'ReadModelMovedOnError';
-  }
 }
 
 interface StoredRow {
@@ -53,6 +73,20 @@ const SCHEMA = `
     position TEXT NOT NULL,
     PRIMARY KEY (kind, id)
   );
+  CREATE TABLE IF NOT EXISTS report_rows (
+    projection   TEXT NOT NULL,
+    key          TEXT NOT NULL,
+    partition    TEXT NOT NULL,
+    source       TEXT NOT NULL,
+    ordinal      INTEGER NOT NULL,
+    funder_id    TEXT,
+    recipient_id TEXT,
+    json         TEXT NOT NULL,
+    position     INTEGER NOT NULL,
+    PRIMARY KEY (projection, key)
+  );
+  CREATE INDEX IF NOT EXISTS report_rows_by_partition ON report_rows (projection, partition, ordinal, key);
+  CREATE INDEX IF NOT EXISTS report_rows_by_source ON report_rows (projection, source);
   CREATE TABLE IF NOT EXISTS checkpoint (
     name     TEXT PRIMARY KEY,
     position TEXT NOT NULL,
@@ -88,7 +122,7 @@ export class ReadModelStore {
           | { version: number; view_format: string }
           | undefined;
         if (stored?.version !== READ_MODEL_SCHEMA_VERSION || stored.view_format !== viewFormat) {
-          db.exec('DROP TABLE views; DROP TABLE checkpoint; DROP TABLE read_model_schema;');
+          db.exec('DROP TABLE IF EXISTS views; DROP TABLE IF EXISTS report_rows; DROP TABLE IF EXISTS checkpoint; DROP TABLE read_model_schema;');
           db.exec(SCHEMA);
           db.prepare('INSERT INTO read_model_schema (version, view_format) VALUES (?, ?)').run(READ_MODEL_SCHEMA_VERSION, viewFormat);
         }
@@ -124,51 +158,77 @@ export class ReadModelStore {
     return row === undefined ? undefined : toViewRow(row);
   }
 
-  /**
-   * Writes the rows a batch of events changed and the checkpoint after it, in one transaction. Another
-   * process following the same log may have written further already: a row or checkpoint only ever
-   * moves forward, because a view at a later position is the later view.
-   */
-  commit(name: string, rows: readonly ViewRow[], checkpoint: Checkpoint): void {
-    const upsert = this.db.prepare(
-      `INSERT INTO views (kind, id, json, position) VALUES (?, ?, ?, ?)
-       ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json, position = excluded.position
-       WHERE CAST(excluded.position AS INTEGER) > CAST(views.position AS INTEGER)`,
-    );
-    const advance = this.db.prepare(
-      `INSERT INTO checkpoint (name, position, event_id) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET position = excluded.position, event_id = excluded.event_id
-       WHERE CAST(excluded.position AS INTEGER) > CAST(checkpoint.position AS INTEGER)`,
-    );
-    this.db.transaction(() => {
-      for (const row of rows) upsert.run(row.kind, row.id, row.json, row.position.toString());
-      advance.run(name, checkpoint.position.toString(), checkpoint.eventId);
-    }).immediate();
+  /** One projection's row under a key. */
+  reportRow(projection: string, key: string): StoredReportRow | undefined {
+    return this.statements().reportRow.get(projection, key) as StoredReportRow | undefined;
+  }
+
+  /** One projection's rows of a partition (or all its rows), in ordinal order, then key order. */
+  reportRows(projection: string, partition?: string): StoredReportRow[] {
+    const { partitionRows, projectionRows } = this.statements();
+    return (partition === undefined ? projectionRows.all(projection) : partitionRows.all(projection, partition)) as StoredReportRow[];
+  }
+
+  /** Reads are prepared once: a report GET is one indexed lookup. */
+  private prepared: ReturnType<ReadModelStore['prepare']> | undefined;
+
+  private statements(): ReturnType<ReadModelStore['prepare']> {
+    this.prepared ??= this.prepare();
+    return this.prepared;
+  }
+
+  private prepare() {
+    const columns = 'key, funder_id AS funderId, recipient_id AS recipientId, json';
+    return {
+      reportRow: this.db.prepare(`SELECT ${columns} FROM report_rows WHERE projection = ? AND key = ?`),
+      partitionRows: this.db.prepare(`SELECT ${columns} FROM report_rows WHERE projection = ? AND partition = ? ORDER BY ordinal, key`),
+      projectionRows: this.db.prepare(`SELECT ${columns} FROM report_rows WHERE projection = ? ORDER BY ordinal, key`),
+      upsertView: this.db.prepare(
+        `INSERT INTO views (kind, id, json, position) VALUES (?, ?, ?, ?)
+         ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json, position = excluded.position
+         WHERE CAST(excluded.position AS INTEGER) > CAST(views.position AS INTEGER)`,
+      ),
+      // A source's older rows go; rows another process wrote from a later position stay.
+      dropSourceRows: this.db.prepare('DELETE FROM report_rows WHERE projection = ? AND source = ? AND position < ?'),
+      upsertReportRow: this.db.prepare(
+        `INSERT INTO report_rows (projection, key, partition, source, ordinal, funder_id, recipient_id, json, position)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (projection, key) DO UPDATE SET partition = excluded.partition, source = excluded.source,
+           ordinal = excluded.ordinal, funder_id = excluded.funder_id, recipient_id = excluded.recipient_id,
+           json = excluded.json, position = excluded.position
+         WHERE excluded.position > report_rows.position`,
+      ),
+      advance: this.db.prepare(
+        `INSERT INTO checkpoint (name, position, event_id) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET position = excluded.position, event_id = excluded.event_id
+         WHERE CAST(excluded.position AS INTEGER) > CAST(checkpoint.position AS INTEGER)`,
+      ),
+    };
   }
 
   /**
-   * Replaces every row and the checkpoint with a rebuild's, in one transaction. Refused when the
-   * checkpoint is already past the rebuild's: a running projection got further while it folded.
+   * Writes the views and report rows a batch of events changed and the checkpoint after it, in one
+   * transaction (a long catch-up writes its first chunks without the checkpoint, which moves with its
+   * last). Another process following the same log may have written further already: a row or
+   * checkpoint only ever moves forward, because a view at a later position is the later view.
    */
-  replaceAll(name: string, rows: readonly ViewRow[], checkpoint: Checkpoint | undefined): void {
-    const insert = this.db.prepare('INSERT INTO views (kind, id, json, position) VALUES (?, ?, ?, ?)');
+  commit(name: string, rows: readonly ViewRow[], checkpoint: Checkpoint | undefined, reports: readonly SourceRows[] = []): void {
+    const { upsertView, dropSourceRows, upsertReportRow, advance } = this.statements();
     this.db.transaction(() => {
-      const current = this.checkpoint(name);
-      const rebuiltTo = checkpoint?.position ?? -1n;
-      if (current !== undefined && current.position > rebuiltTo) throw new ReadModelMovedOnError(rebuiltTo, current.position);
-      this.db.exec('DELETE FROM views; DELETE FROM checkpoint;');
-      for (const row of rows) insert.run(row.kind, row.id, row.json, row.position.toString());
-      if (checkpoint !== undefined) {
-        this.db
-          .prepare('INSERT INTO checkpoint (name, position, event_id) VALUES (?, ?, ?)')
-          .run(name, checkpoint.position.toString(), checkpoint.eventId);
+      for (const row of rows) upsertView.run(row.kind, row.id, row.json, row.position.toString());
+      for (const { projection, source, position, rows: reportRows } of reports) {
+        dropSourceRows.run(projection, source, position);
+        for (const row of reportRows) {
+          upsertReportRow.run(projection, row.key, row.partition, source, row.ordinal, row.funderId ?? null, row.recipientId ?? null, row.json, position);
+        }
       }
+      if (checkpoint !== undefined) advance.run(name, checkpoint.position.toString(), checkpoint.eventId);
     }).immediate();
   }
 
   /** Forgets everything: the next projection start folds the whole log again. */
   clear(): void {
-    this.db.transaction(() => this.db.exec('DELETE FROM views; DELETE FROM checkpoint;')).immediate();
+    this.db.transaction(() => this.db.exec('DELETE FROM views; DELETE FROM report_rows; DELETE FROM checkpoint;')).immediate();
   }
 
   close(): void {

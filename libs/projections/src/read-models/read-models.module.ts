@@ -12,6 +12,7 @@ import {
 import { LEDGER_VIEW_CODEC_VERSION } from '../ledger';
 import { LedgerProjection } from './ledger-projection';
 import { LEDGER_READER, ProjectedLedgerReader } from './ledger-reader';
+import { ProjectedReportRows, REPORT_ROWS } from './report-rows';
 import { ReadModelStore } from './read-model.store';
 
 /** Injection token for the read side's SQLite file. */
@@ -48,8 +49,13 @@ export class ReadModelsModule implements OnModuleInit, OnModuleDestroy, OnApplic
           useFactory: (store: EventStore, projection: LedgerProjection) =>
             new ProjectedLedgerReader(store, projection, { waitTimeoutMs: config.waitTimeoutMs }),
         },
+        {
+          provide: REPORT_ROWS,
+          inject: [LedgerProjection],
+          useFactory: (projection: LedgerProjection) => new ProjectedReportRows(projection, config.waitTimeoutMs),
+        },
       ],
-      exports: [READ_MODEL_STORE, LedgerProjection, LEDGER_READER],
+      exports: [READ_MODEL_STORE, LedgerProjection, LEDGER_READER, REPORT_ROWS],
     };
   }
 

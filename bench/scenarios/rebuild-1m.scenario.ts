@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { SqliteEventStore } from '@fundledger/event-store';
+import { LEDGER_VIEW_CODEC_VERSION, ReadModelStore, rebuildLedgerReadModel } from '@fundledger/projections';
+import type { Scenario } from '../bench.types';
+import { timeMs } from '../measure/latency.stats';
+import { millionLogPath } from '../workload/million-log.workload';
+
+/**
+ * Not a benchmark: builds the 1,020,001-event log in a process of its own, so that the events it holds
+ * while copying count against no scenario's peak. Name it before rebuild-1m in --only.
+ */
+export const millionLogSetup: Scenario = {
+  name: 'million-log',
+  needsLedgerLog: true,
+  optIn: true,
+  title: 'setup: the 1,020,001-event log (the shared log copied 34 times)',
+  async run({ workDir }) {
+    const { ms } = await timeMs(() => millionLogPath(workDir));
+    return [{ scenario: this.name, measure: 'log: build', value: ms, unit: 'ms' }];
+  },
+};
+
+/**
+ * `fundledger rebuild` on a 1,000,000-event log, opt-in as it takes minutes:
+ * `npm run bench -- --only million-log,rebuild-1m` (with --full once the runner has that flag).
+ * Run alone, it builds the log itself and its peaks include the copy's.
+ */
+export const rebuild1mScenario: Scenario = {
+  name: 'rebuild-1m',
+  needsLedgerLog: true,
+  optIn: true,
+  title: 'read model: rebuild of a 1,020,001-event log (8,500 awards interleaved)',
+  async run({ workDir, memory }) {
+    const store = SqliteEventStore.open({ path: await millionLogPath(workDir) });
+    const readModels = ReadModelStore.open(join(workDir, 'rebuild-1m.views.sqlite'), `ledger-view-${LEDGER_VIEW_CODEC_VERSION}`);
+    try {
+      const rebuild = await timeMs(() => rebuildLedgerReadModel(store, readModels, { onProgress: () => memory.sample() }));
+      const peak = memory.peaks();
+      const { events, transactions } = rebuild.result;
+      const name = this.name;
+      return [
+        { scenario: name, measure: 'rebuild: events folded', value: events, unit: 'events' },
+        { scenario: name, measure: 'rebuild: transactions', value: transactions, unit: 'tx' },
+        { scenario: name, measure: 'rebuild: time', value: rebuild.ms, unit: 'ms' },
+        { scenario: name, measure: 'rebuild: throughput', value: events / (rebuild.ms / 1000), unit: 'events/s' },
+        { scenario: name, measure: 'rebuild: peak rss', value: peak.rssMb, unit: 'MB' },
+        { scenario: name, measure: 'rebuild: peak heapUsed', value: peak.heapUsedMb, unit: 'MB' },
+      ];
+    } finally {
+      readModels.close();
+      await store.close();
+    }
+  },
+};
