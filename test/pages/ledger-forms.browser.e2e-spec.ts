@@ -110,11 +110,15 @@ describeInBrowser('the ledger forms in a browser', () => {
       await fill({ grantId, granteeName, granteeId, amount, committedOn: DECIDED, purpose });
       await send('Commit grant', 'grants');
     }
+    // Before the payment the chart shows the plan alone; after it, the money paid in November 2021 too.
+    expect(await finance.locator('svg.app-chart line.app-chart__paid').count()).toBe(0);
     await finance.getByRole('button', { name: 'Record a payment', exact: true }).click();
     await finance.selectOption('#grantId', 'g-harbour');
     await fill({ amount: '£15,602.41', paidOn: '2021-11-01', reference: 'BACS 2021-11 Harbour' });
     await send('Record payment', 'funded-months');
     expect(await finance.locator('#history').innerText()).toContain('£15,602.41 paid to Harbour');
+    expect(await finance.locator('svg.app-chart line.app-chart__paid[data-month="2021-11"] title').textContent()).toBe('2021-11 paid: £15,602.41');
+    expect(await finance.locator('#funded-months-table tbody tr', { hasText: '2021-11' }).innerText()).toContain('£15,602.41');
     const months = await finance.locator('#funded-months-table tbody tr').count();
     expect(await finance.locator('svg.app-chart rect.app-chart__share').count()).toBeGreaterThanOrEqual(months);
     expect(await finance.locator('svg.app-chart rect.app-chart__shortfall').count()).toBeGreaterThan(0);

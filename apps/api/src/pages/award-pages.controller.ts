@@ -11,6 +11,7 @@ import {
   LEDGER_READER,
   LINEAGE_FIGURES,
   parseReadPoint,
+  paymentsByMonth,
   describeReadPoint,
   isCurrent,
   REPORT_ROWS,
@@ -150,6 +151,7 @@ export class AwardPagesController {
       certificate,
       status: certificateStatus(record.view, certificate, record.events),
     }));
+    const paid = paymentsByMonth(record.view.award);
     const history = [...record.events].reverse().map((event) => ({
       revision: event.revision.toString(),
       type: event.type,
@@ -165,7 +167,8 @@ export class AwardPagesController {
         title: `Award ${awardId}`,
         position,
         months,
-        chart: fundedMonthsChart(months),
+        chart: fundedMonthsChart(months, paid),
+        paid: Object.fromEntries([...paid].map(([month, amount]) => [month, amount.toString()])),
         decisions: decisionChecksReport(record.view),
         legend: chartLegend(months),
         sourceLabels: months.sources.map(sourceLabel),

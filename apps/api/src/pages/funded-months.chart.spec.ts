@@ -1,3 +1,4 @@
+import { Money } from '@fundledger/money';
 import type { FundedMonthsReportJson } from '@fundledger/projections';
 import { fundedMonthsChart, SHORTFALL_COLOUR } from './funded-months.chart';
 
@@ -48,6 +49,15 @@ describe('the funded-months chart', () => {
   it("marks where each source's window ends", () => {
     expect(svg.match(/class="app-chart__window-end"/g)).toHaveLength(2);
     expect(svg).toContain('Award (home-office) window ends 2022-02');
+  });
+
+  it('draws a black line at what was paid in a month, and nothing for a month without payments', () => {
+    const paidSvg = fundedMonthsChart(report, new Map([['2022-02', Money.fromString('50.00')], ['2023-01', Money.fromString('9.00')]]));
+
+    expect(paidSvg.match(/class="app-chart__paid"/g)).toHaveLength(1);
+    // Half the month's cost of 100.00: halfway up the 180-pixel plot, whose base is at y = 200.
+    expect(paidSvg).toMatch(/class="app-chart__paid" data-month="2022-02"[^>]*y1="110.0" y2="110.0"[^>]*><title>2022-02 paid: £50.00<\/title>/);
+    expect(svg).not.toContain('app-chart__paid');
   });
 
   it('escapes ledger text, so an id cannot become markup', () => {
